@@ -1,0 +1,141 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
+import type { Encoding } from '../import/types';
+
+/** One imported file. Rows of a `staging` import are invisible to queries until one small transaction makes it `active`. */
+export interface ImportRow {
+  id: number;
+  fileName: string;
+  kind: RecordKind;
+  status: 'staging' | 'active';
+  /** Content hash of the file's bytes, to recognise the same file imported twice. */
+  hash: string;
+  /** Names the Web Lock its importer holds while staging; a staging import whose lock is free was abandoned. */
+  lockName: string;
+  bytes: number;
+  encoding: Encoding;
+  delimiter: string;
+  rowsAccepted: number;
+  rowsRejected: number;
+  warnings: string[];
+  mapping: Record<string, string | null>;
+  /** Epoch ms. */
+  startedAt: number;
+  /** Epoch ms when it became active. */
+  importedAt?: number;
+  /** `sample` for the built-in data set, so a reset can tell it apart. */
+  source: 'user' | 'sample';
+}
+
+/** A dictionary-encoded text column: `dict[codes[i]]`, with code 0 meaning "no value" (dict[0] is ''). */
+export interface DictColumn {
+  dict: string[];
+  codes: Uint32Array;
+}
+
+/** About 16k production rows stored column by column: one IndexedDB record instead of 16k. */
+export interface ChunkRow {
+  id?: number;
+  importId: number;
+  /** Order of the chunk within its import, from 0. */
+  seq: number;
+  count: number;
+  factory: DictColumn;
+  product: DictColumn;
+  /** First day of each row's period, as days since 1970-01-01 (UTC). */
+  day: Int32Array;
+  /** Index into GRAINS of each row's period grain. */
+  grain: Uint8Array;
+  inspected: Float64Array;
+  defective: Float64Array;
+  defectType: DictColumn;
+  shift: DictColumn;
+  workshop: DictColumn;
+  /** Row number in the source file (header = 1). */
+  row: Int32Array;
+}
+
+/** A factory as stored, tagged with the import it came from. */
+export interface FactoryRow extends FactoryRecord {
+  id?: number;
+  importId: number;
+  /** True when it was created because production or exchanges named an unknown factory. */
+  placeholder?: boolean;
+}
+
+/** An exchange as stored. */
+export interface ExchangeRow extends ExchangeRecord {
+  id?: number;
+  importId: number;
+  row: number;
+}
+
+/** Sums for one factory x product x month of one import. Charts read these, never raw rows. */
+export interface RollupRow {
+  id?: number;
+  importId: number;
+  factory_id: string;
+  product: string;
+  /** `YYYY-MM` of the period's first day. */
+  month: string;
+  inspected: number;
+  defective: number;
+  /** Number of production rows summed. */
+  lots: number;
+  /** The coarsest grain among the rows summed (a quarter's rows sit in its first month). */
+  grain: Grain;
+}
+
+/** Defective pieces for one factory x product x month x defect type of one import. */
+export interface DefectRollupRow {
+  id?: number;
+  importId: number;
+  factory_id: string;
+  product: string;
+  month: string;
+  defect_type: string;
+  defective: number;
+  lots: number;
+}
+
+/** The IndexedDB database name. */
+export const DB_NAME = 'loom';
+
+/** Loom's database. Version 1 is the first; each later version adds a migration and a test. */
+export class LoomDB extends Dexie {
+  imports!: EntityTable<ImportRow, 'id'>;
+  chunks!: EntityTable<ChunkRow, 'id'>;
+  factories!: EntityTable<FactoryRow, 'id'>;
+  exchanges!: EntityTable<ExchangeRow, 'id'>;
+  rollups!: EntityTable<RollupRow, 'id'>;
+  defectRollups!: EntityTable<DefectRollupRow, 'id'>;
+
+  constructor(name = DB_NAME) {
+    // Relaxed durability: a crash can lose the last commit but never half of one, and writes are much faster.
+    super(name, { chromeTransactionDurability: 'relaxed' });
+    this.version(1).stores({
+      imports: '++id, hash, status, kind',
+      chunks: '++id, importId, [importId+seq]',
+      factories: '++id, importId, factory_id',
+      exchanges: '++id, importId',
+      rollups: '++id, importId',
+      defectRollups: '++id, importId',
+    });
+  }
+}
+
+/** The tables that hold an import's rows, deleted with it. */
+export const DATA_TABLES = [
+  'chunks',
+  'factories',
+  'exchanges',
+  'rollups',
+  'defectRollups',
+] as const;
+
+let shared: LoomDB | null = null;
+
+/** The one database connection of this page or worker. */
+export function getDb(): LoomDB {
+  return (shared ??= new LoomDB());
+}

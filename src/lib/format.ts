@@ -1,0 +1,38 @@
+/** Formats for numbers, sizes and times shown to people (English locale for now). */
+const int = new Intl.NumberFormat('en');
+
+/** `1234567` -> `1,234,567`; NaN -> `–`. */
+export function formatInt(n: number): string {
+  return Number.isFinite(n) ? int.format(Math.round(n)) : '–';
+}
+
+/** Bytes as `512 B`, `3.4 KB`, `12.0 MB`, `1.2 GB` (powers of 1,000, as browsers report quota). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '–';
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1000;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
+}
+
+/** Seconds as `45 s`, `3 min 5 s` or `2 h 10 min`; negative or NaN -> `–`. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
+}
+
+/** Epoch ms as a local date and time, `2026-11-23 14:05`. */
+export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return '–';
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

@@ -1,0 +1,94 @@
+import type { ImportReport } from './importer';
+import type { Analysis, WorkerRequest, WorkerResponse } from './protocol';
+import type { ScanProgress } from './scan';
+import type { CsvOptions } from './types';
+
+/** A running job: its result, and a way to stop it. */
+export interface Job<T> {
+  result: Promise<T>;
+  /** Stops the job; an import then removes everything it wrote and reports `cancelled`. */
+  cancel(): void;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+type Pending = {
+  resolve: (v: never) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: ScanProgress) => void;
+};
+
+/** The page's handle on the import worker: one worker, any number of jobs. */
+export class ImportClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  private get port(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'loom-import',
+      });
+      this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
+      this.worker.onerror = (e) => {
+        for (const p of this.pending.values())
+          p.reject(new Error(`The import worker failed: ${e.message}`));
+        this.pending.clear();
+      };
+    }
+    return this.worker;
+  }
+
+  private receive(m: WorkerResponse) {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') return p.onProgress?.(m);
+    this.pending.delete(m.id);
+    if (m.type === 'error') p.reject(new Error(m.message));
+    else p.resolve((m.type === 'analysis' ? m.analysis : m.report) as never);
+  }
+
+  private start<T>(
+    req: DistributiveOmit<Exclude<WorkerRequest, { type: 'cancel' }>, 'id'>,
+    onProgress?: (p: ScanProgress) => void,
+  ): Job<T> {
+    const id = this.nextId++;
+    const result = new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: never) => void, reject, onProgress });
+    });
+    this.port.postMessage({ ...req, id } as WorkerRequest);
+    return {
+      result,
+      cancel: () => this.port.postMessage({ type: 'cancel', id } satisfies WorkerRequest),
+    };
+  }
+
+  /** Reads a file once in the worker (decode, parse, validate) without writing anything. */
+  analyze(
+    file: Blob,
+    fileName: string,
+    options: CsvOptions,
+    onProgress?: (p: ScanProgress) => void,
+  ): Job<Analysis> {
+    return this.start({ type: 'analyze', file, fileName, options }, onProgress);
+  }
+
+  /** Imports a file in the worker, all or nothing. */
+  import(
+    file: Blob,
+    fileName: string,
+    options: CsvOptions,
+    onProgress?: (p: ScanProgress) => void,
+    source: 'user' | 'sample' = 'user',
+  ): Job<ImportReport> {
+    return this.start({ type: 'import', file, fileName, options, source }, onProgress);
+  }
+}
+
+let shared: ImportClient | null = null;
+
+/** The page's one import client. */
+export function importClient(): ImportClient {
+  return (shared ??= new ImportClient());
+}

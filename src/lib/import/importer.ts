@@ -1,0 +1,218 @@
+import { ChunkBuilder } from '../db/chunks';
+import type { ChunkRow, ExchangeRow, FactoryRow, LoomDB } from '../db/database';
+import { FactoryResolver, activeFactories } from '../db/factories';
+import { beginImport, deleteImport, findActiveByHash } from '../db/imports';
+import { RollupAccumulator } from '../db/rollups';
+import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from '../schema/types';
+import type { ByteSource } from './decode';
+import { isBlocking, scanCsv, type ScanProgress } from './scan';
+import type { CsvOptions, Encoding, RowError } from './types';
+
+/** Options for {@link importCsv}. */
+export interface ImportOptions extends CsvOptions {
+  fileName: string;
+  source?: 'user' | 'sample';
+  /** The Web Lock this importer holds, so start-up cleanup can tell a live import from an abandoned one. */
+  lockName?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+/** How an import ended. */
+export interface ImportReport {
+  status: 'imported' | 'duplicate' | 'failed' | 'cancelled';
+  fileName: string;
+  kind: RecordKind | null;
+  encoding: Encoding;
+  importId?: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  /** The first row errors (all when few), a blocking one first. */
+  errors: RowError[];
+  errorCount: number;
+  warnings: string[];
+  /** For a duplicate: the import that already holds these bytes. */
+  duplicateOf?: { importId: number; fileName: string; importedAt: number };
+  /** The error report CSV's lines, when rows were skipped. */
+  rejectedCsv: string[];
+  /** Wall time of the import, ms. */
+  ms: number;
+}
+
+/** Exchanges or factories written per staging batch. */
+const SMALL_BATCH = 5_000;
+
+/**
+ * Imports one CSV into the database, all or nothing: rows are written as
+ * staging rows of a new import while the file streams past (production as
+ * columnar chunks), and one small final transaction checks the content hash,
+ * writes the rollups and placeholders and makes the import active. A blocking
+ * error, a duplicate or a cancel removes everything the import wrote.
+ */
+export async function importCsv(
+  db: LoomDB,
+  input: ByteSource,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const t0 = performance.now();
+  const { fileName, signal } = options;
+  const importId = await beginImport(db, {
+    fileName,
+    kind: options.kind ?? 'production',
+    hash: '',
+    lockName: options.lockName ?? '',
+    bytes: input.size,
+    encoding: options.encoding ?? 'utf-8',
+    delimiter: options.delimiter ?? ',',
+    warnings: [],
+    mapping: {},
+    startedAt: Date.now(),
+    source: options.source ?? 'user',
+  });
+
+  const resolver = new FactoryResolver(await activeFactories(db));
+  const chunks = new ChunkBuilder(importId);
+  const rollup = new RollupAccumulator();
+  const factories: FactoryRow[] = [];
+  let exchanges: ExchangeRow[] = [];
+  // One chunk write in flight while the next chunk is parsed.
+  let writing: Promise<unknown> = Promise.resolve();
+  const writeChunk = async (chunk: ChunkRow | null) => {
+    await writing;
+    if (chunk) writing = db.chunks.add(chunk);
+  };
+
+  const finish = (report: Omit<ImportReport, 'fileName' | 'ms'>): ImportReport => ({
+    ...report,
+    fileName,
+    ms: performance.now() - t0,
+  });
+
+  try {
+    const scan = await scanCsv(input, {
+      ...options,
+      async onRecords(records, rows, kind) {
+        if (kind === 'production') {
+          for (let i = 0; i < records.length; i++) {
+            const r = records[i] as ProductionRecord;
+            r.factory_id = resolver.resolve(r.factory_id);
+            rollup.add(r);
+            if (chunks.add(r, rows[i])) await writeChunk(chunks.take());
+          }
+        } else if (kind === 'factories') {
+          for (const r of records) factories.push({ ...(r as FactoryRecord), importId });
+        } else {
+          for (let i = 0; i < records.length; i++) {
+            const r = records[i] as ExchangeRecord;
+            r.source_factory = resolver.resolve(r.source_factory);
+            r.target_factory = resolver.resolve(r.target_factory);
+            exchanges.push({ ...r, importId, row: rows[i] });
+          }
+          if (exchanges.length >= SMALL_BATCH) {
+            await db.exchanges.bulkAdd(exchanges);
+            exchanges = [];
+          }
+        }
+      },
+    });
+    await writeChunk(chunks.take());
+    await writing;
+    signal?.throwIfAborted();
+
+    const base = {
+      kind: scan.kind,
+      encoding: scan.encoding,
+      errors: scan.errors,
+      errorCount: scan.errorCount,
+      warnings: scan.warnings,
+      rejectedCsv: scan.rejectedCsv,
+    };
+    if (scan.errors.some(isBlocking)) {
+      await deleteImport(db, importId);
+      return finish({ ...base, status: 'failed', rowsAccepted: 0, rowsRejected: scan.rows });
+    }
+    if (exchanges.length) await db.exchanges.bulkAdd(exchanges);
+    for (let i = 0; i < factories.length; i += SMALL_BATCH)
+      await db.factories.bulkAdd(factories.slice(i, i + SMALL_BATCH));
+
+    const placeholders: FactoryRow[] = [...resolver.unknown].map((ref) => ({
+      factory_id: ref,
+      name: ref,
+      importId,
+      placeholder: true,
+    }));
+    const warnings = [...scan.warnings];
+    if (placeholders.length)
+      warnings.push(
+        `${placeholders.length} ${placeholders.length === 1 ? 'factory is' : 'factories are'} not in any factories file and ${placeholders.length === 1 ? 'was' : 'were'} added as ${placeholders.length === 1 ? 'a placeholder' : 'placeholders'}: ${placeholders
+          .slice(0, 10)
+          .map((p) => `“${p.factory_id}”`)
+          .join(', ')}${placeholders.length > 10 ? ', …' : ''}.`,
+      );
+    const { rollups, defectRollups } = rollup.rows(importId);
+
+    // The one small transaction that makes the import visible.
+    const duplicate = await db.transaction(
+      'rw',
+      [db.imports, db.rollups, db.defectRollups, db.factories],
+      async () => {
+        const existing = await findActiveByHash(db, scan.hash);
+        if (existing) return existing;
+        await db.rollups.bulkAdd(rollups);
+        await db.defectRollups.bulkAdd(defectRollups);
+        await db.factories.bulkAdd(placeholders);
+        await db.imports.update(importId, {
+          status: 'active',
+          kind: scan.kind!,
+          hash: scan.hash,
+          encoding: scan.encoding,
+          delimiter: scan.delimiter,
+          mapping: scan.mapping,
+          rowsAccepted: scan.accepted,
+          rowsRejected: scan.rejected,
+          warnings,
+          importedAt: Date.now(),
+        });
+        return undefined;
+      },
+    );
+    if (duplicate) {
+      await deleteImport(db, importId);
+      return finish({
+        ...base,
+        status: 'duplicate',
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        duplicateOf: {
+          importId: duplicate.id,
+          fileName: duplicate.fileName,
+          importedAt: duplicate.importedAt ?? 0,
+        },
+      });
+    }
+    return finish({
+      ...base,
+      warnings,
+      status: 'imported',
+      importId,
+      rowsAccepted: scan.accepted,
+      rowsRejected: scan.rejected,
+    });
+  } catch (e) {
+    await writing.catch(() => undefined);
+    await deleteImport(db, importId);
+    if (signal?.aborted)
+      return finish({
+        status: 'cancelled',
+        kind: options.kind ?? null,
+        encoding: options.encoding ?? 'utf-8',
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        errors: [],
+        errorCount: 0,
+        warnings: [],
+        rejectedCsv: [],
+      });
+    throw e;
+  }
+}

@@ -1,0 +1,139 @@
+import Papa from 'papaparse';
+
+/** The largest field Loom accepts; a longer one almost always means an unclosed quote. */
+export const MAX_FIELD_CHARS = 1 << 20;
+/** The most columns Loom accepts (Excel's limit). */
+export const MAX_COLUMNS = 16_384;
+
+/** Delimiters tried when none is given, most common first. */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** Thrown while parsing when the file's structure is broken beyond skipping a row. */
+export class CsvStructureError extends Error {
+  constructor(
+    readonly code: string,
+    readonly row: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads a leading `sep=;` line (Excel's hint): the delimiter and the characters to skip, or null. */
+export function readSepLine(text: string): { delimiter: string; skip: number } | null {
+  const m = text.match(/^sep=(.)(\r\n|\n|\r)/i);
+  return m ? { delimiter: m[1], skip: m[0].length } : null;
+}
+
+/** The line ending used outside quoted fields in `sample`: `\r\n`, `\n` or `\r`. Defaults to `\n`. */
+export function guessNewline(sample: string): '\r\n' | '\n' | '\r' {
+  let inQuotes = false;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && c === 13)
+      return sample.charCodeAt(i + 1) === 10 ? '\r\n' : i + 1 < sample.length ? '\r' : '\n';
+    else if (!inQuotes && c === 10) return '\n';
+  }
+  return '\n';
+}
+
+/**
+ * The delimiter that splits the first lines of `sample` most consistently into
+ * more than one field (PapaParse's own guess, restricted to {@link DELIMITERS}).
+ */
+export function guessDelimiter(sample: string, newline: string): string {
+  const result = Papa.parse<string[]>(sample.slice(0, 256 * 1024), {
+    delimitersToGuess: [...DELIMITERS],
+    newline: newline as Papa.ParseConfig['newline'],
+    preview: 50,
+  });
+  return result.meta.delimiter || ',';
+}
+
+/**
+ * Splits a stream of text into rows of cells. Text arrives in chunks; a row cut
+ * by a chunk boundary (even inside a quoted field with newlines) is carried to
+ * the next chunk. Built on PapaParse's core `Parser`, the engine behind its own
+ * streamers, because its streamers cannot take text we decode ourselves.
+ */
+export class RowSplitter {
+  private readonly parser: Papa.Parser;
+  private carry = '';
+  /** Row number (1-based, header = 1) of the next row to come out. */
+  private nextRow = 1;
+
+  constructor(delimiter: string, newline: string) {
+    this.parser = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'] });
+  }
+
+  /**
+   * Parses the next chunk and returns the rows it completes, with the row
+   * number of the first. `last` marks the final chunk: then an unclosed quote
+   * is a CsvStructureError. Also throws when a row would exceed
+   * {@link MAX_FIELD_CHARS}, or has a malformed quote.
+   */
+  push(text: string, last: boolean): { rows: string[][]; firstRow: number } {
+    const input = this.carry + text;
+    const result = this.parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    const rows = result.data;
+    const firstRow = this.nextRow;
+    for (const e of result.errors) {
+      const row = firstRow + (e.row ?? 0);
+      if (e.code === 'MissingQuotes')
+        throw new CsvStructureError(
+          'fatal-unclosed-quote',
+          row,
+          `Row ${row} opens a quoted field that never closes; nothing after it can be read.`,
+        );
+      if (e.code === 'InvalidQuotes')
+        throw new CsvStructureError(
+          'fatal-bad-quote',
+          row,
+          `Row ${row} has a quote in the middle of a field; quotes inside a field must be doubled ("").`,
+        );
+    }
+    this.carry = last ? '' : input.slice(result.meta.cursor);
+    if (this.carry.length > MAX_FIELD_CHARS)
+      throw new CsvStructureError(
+        'fatal-field-too-long',
+        this.nextRow + rows.length,
+        `Row ${this.nextRow + rows.length} runs over 1 MB: a field that long is almost always an unclosed quote.`,
+      );
+    this.nextRow += rows.length;
+    return { rows, firstRow };
+  }
+}
+
+/** True for a row with no content: an empty line, or only empty cells. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * Cleans a header row: trims each name, names empty ones `column_N` and
+ * repeated ones `name_2`, and says so in warnings. Names are labels only.
+ */
+export function cleanHeaders(raw: readonly string[]): { headers: string[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const headers = raw.map((h, i) => {
+    let name = h.replace(/^\uFEFF/, '').trim();
+    if (name === '') {
+      name = `column_${i + 1}`;
+      warnings.push(`Column ${i + 1} has no header; it is called “${name}”.`);
+    }
+    if (seen.has(name)) {
+      let n = 2;
+      while (seen.has(`${name}_${n}`)) n++;
+      warnings.push(
+        `The header “${name}” appears more than once; column ${i + 1} is called “${name}_${n}”.`,
+      );
+      name = `${name}_${n}`;
+    }
+    seen.add(name);
+    return name;
+  });
+  return { headers, warnings };
+}

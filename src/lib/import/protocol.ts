@@ -1,0 +1,30 @@
+import type { ImportReport } from './importer';
+import type { ScanProgress, ScanResult } from './scan';
+import type { CsvOptions } from './types';
+
+/** What the import worker knows about a file after reading it once, without writing. */
+export interface Analysis extends ScanResult {
+  fileName: string;
+  /** The active import that already holds these exact bytes, if any. */
+  duplicateOf?: { importId: number; fileName: string; importedAt: number };
+}
+
+/** Messages from the page to the import worker. */
+export type WorkerRequest =
+  | { type: 'analyze'; id: number; file: Blob; fileName: string; options: CsvOptions }
+  | {
+      type: 'import';
+      id: number;
+      file: Blob;
+      fileName: string;
+      options: CsvOptions;
+      source: 'user' | 'sample';
+    }
+  | { type: 'cancel'; id: number };
+
+/** Messages from the import worker to the page. */
+export type WorkerResponse =
+  | ({ type: 'progress'; id: number } & ScanProgress)
+  | { type: 'analysis'; id: number; analysis: Analysis }
+  | { type: 'report'; id: number; report: ImportReport }
+  | { type: 'error'; id: number; message: string };

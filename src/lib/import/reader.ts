@@ -1,0 +1,174 @@
+import {
+  ContentHash,
+  DecodeError,
+  TextStream,
+  guessEncoding,
+  sniffBytes,
+  type ByteSource,
+} from './decode';
+import {
+  CsvStructureError,
+  MAX_COLUMNS,
+  RowSplitter,
+  cleanHeaders,
+  guessDelimiter,
+  guessNewline,
+  readSepLine,
+} from './parse';
+import type { Encoding, RowError } from './types';
+
+/** Bytes read per step. A multiple of 4 KiB; the content hash depends on it, so it never changes. */
+export const CHUNK_BYTES = 1 << 20;
+
+/** Rows as they come out of the file, with the 1-based row number of the first (header = row 1). */
+export interface RowBatch {
+  rows: string[][];
+  firstRow: number;
+  /** Bytes of the file read so far. */
+  bytesRead: number;
+}
+
+/** A fatal problem: the file as a whole cannot be read, so nothing of it imports. */
+export class CsvFatal extends Error {
+  constructor(readonly error: RowError) {
+    super(error.message);
+  }
+}
+
+/** An open CSV file: what its head says, and its data rows as an async stream. */
+export interface CsvReader {
+  encoding: Encoding;
+  delimiter: string;
+  headers: string[];
+  warnings: string[];
+  /** Total bytes (or characters, for text input). */
+  size: number;
+  /** The data rows, after the header, in batches. Throws CsvFatal for a broken structure. */
+  batches(): AsyncGenerator<RowBatch>;
+  /** The content hash of the bytes, complete once `batches()` has finished. */
+  hash(): string;
+}
+
+const fatal = (code: string, message: string, row = 1, column: string | null = null) =>
+  new CsvFatal({ row, column, code, message });
+
+/** Options for {@link openCsv}: anything given is used instead of detected. */
+export interface OpenOptions {
+  encoding?: Encoding;
+  delimiter?: string;
+}
+
+/**
+ * Opens a CSV from bytes or text: sniffs binary and Excel files, detects the
+ * encoding (BOM, then strict UTF-8, then GB18030), a `sep=` line, the line
+ * ending and the delimiter, and reads the header row. Rejects with CsvFatal.
+ * When UTF-8 was only guessed from the head and a later byte is not UTF-8, the
+ * stream throws a DecodeError so the caller can reopen as GB18030.
+ */
+export async function openCsv(
+  input: ByteSource | string,
+  options: OpenOptions = {},
+): Promise<CsvReader> {
+  const isText = typeof input === 'string';
+  const size = isText ? input.length : input.size;
+  const hasher = new ContentHash();
+  let encoding: Encoding = options.encoding ?? 'utf-8';
+  let offset = 0;
+  let decoder: TextStream | null = null;
+  let first: string;
+
+  if (isText) {
+    first = input.replace(/^\uFEFF/, '');
+    offset = size;
+    await hasher.update(new TextEncoder().encode(input));
+  } else {
+    const head = await input.read(0, CHUNK_BYTES);
+    if (head.byteLength === 0) throw fatal('fatal-empty', 'The file is empty.');
+    const sniff = sniffBytes(head);
+    if (!sniff.ok) throw fatal(sniff.code, sniff.message);
+    encoding = options.encoding ?? sniff.encoding ?? guessEncoding(head, head.byteLength >= size);
+    decoder = new TextStream(encoding);
+    await hasher.update(head);
+    offset = head.byteLength;
+    const skip = sniff.encoding === encoding ? sniff.bomLength : 0;
+    first = decoder.decode(head.subarray(skip), offset >= size);
+  }
+
+  const nulAt = first.indexOf('\u0000');
+  if (nulAt >= 0)
+    throw fatal(
+      'fatal-binary',
+      `This is a binary file, not text: it has a NUL character at character ${nulAt + 1}.`,
+    );
+  const sep = readSepLine(first);
+  if (sep) first = first.slice(sep.skip);
+  const newline = guessNewline(first.slice(0, 64 * 1024));
+  const delimiter = options.delimiter ?? sep?.delimiter ?? guessDelimiter(first, newline);
+  const splitter = new RowSplitter(delimiter, newline);
+
+  // Read until the header row is complete (it nearly always is in the first chunk).
+  const pending: string[][] = [];
+  let pendingFirstRow = 2;
+  const pushText = (text: string, last: boolean) => {
+    try {
+      return splitter.push(text, last);
+    } catch (e) {
+      if (e instanceof CsvStructureError) throw fatal(e.code, e.message, e.row);
+      throw e;
+    }
+  };
+  const readMore = async (): Promise<string> => {
+    const bytes = await (input as ByteSource).read(offset, CHUNK_BYTES);
+    offset += bytes.byteLength;
+    await hasher.update(bytes);
+    const text = decoder!.decode(bytes, offset >= size);
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0)
+      throw fatal(
+        'fatal-binary',
+        `This is a binary file, not text: it has a NUL byte near byte ${offset - bytes.byteLength + nul + 1}.`,
+      );
+    return text;
+  };
+
+  let out = pushText(first, offset >= size);
+  let headerRow: string[] | undefined = out.rows[0];
+  while (!headerRow && offset < size) {
+    out = pushText(await readMore(), offset >= size);
+    headerRow = out.rows[0];
+  }
+  if (!headerRow || (headerRow.length === 1 && headerRow[0].trim() === ''))
+    throw fatal('fatal-empty', 'The file has no header row: it is empty.');
+  if (headerRow.length > MAX_COLUMNS)
+    throw fatal(
+      'fatal-too-many-columns',
+      `The header has ${headerRow.length.toLocaleString('en')} columns; Loom reads at most ${MAX_COLUMNS.toLocaleString('en')}.`,
+    );
+  pending.push(...out.rows.slice(1));
+  pendingFirstRow = out.firstRow + 1;
+  const { headers, warnings } = cleanHeaders(headerRow);
+  if (sep)
+    warnings.push(
+      `The file starts with “sep=${sep.delimiter === '\t' ? '\\t' : sep.delimiter}”; that line is not data.`,
+    );
+
+  async function* batches(): AsyncGenerator<RowBatch> {
+    if (pending.length)
+      yield { rows: pending.splice(0), firstRow: pendingFirstRow, bytesRead: offset };
+    while (offset < size) {
+      let text: string;
+      try {
+        text = await readMore();
+      } catch (e) {
+        if (e instanceof DecodeError && options.encoding) {
+          throw fatal('fatal-encoding', `${e.message} Choose another encoding.`, 0);
+        }
+        throw e;
+      }
+      const { rows, firstRow } = pushText(text, offset >= size);
+      if (rows.length) yield { rows, firstRow, bytesRead: offset };
+    }
+  }
+
+  return { encoding, delimiter, headers, warnings, size, batches, hash: () => hasher.hex() };
+}

@@ -1,0 +1,35 @@
+import type { ImportClient } from './client';
+import type { ImportReport } from './importer';
+
+/** The shape of `public/data/manifest.json`. */
+export interface Manifest {
+  name: string;
+  description?: string;
+  /** CSV files, relative to the manifest, imported in this order. */
+  files: string[];
+}
+
+/** Where the sample data lives, relative to the page (the site may be served from any subpath). */
+export const SAMPLE_BASE = './data/';
+
+/**
+ * Imports every file the manifest lists, in order, as sample data. Files that
+ * are already imported come back as `duplicate` and count nothing twice.
+ */
+export async function loadSample(
+  client: ImportClient,
+  base = SAMPLE_BASE,
+): Promise<ImportReport[]> {
+  const res = await fetch(new URL('manifest.json', new URL(base, location.href)));
+  if (!res.ok)
+    throw new Error(`The sample data's manifest could not be loaded (HTTP ${res.status}).`);
+  const manifest = (await res.json()) as Manifest;
+  const reports: ImportReport[] = [];
+  for (const name of manifest.files) {
+    const file = await fetch(new URL(name, new URL(base, location.href)));
+    if (!file.ok)
+      throw new Error(`The sample file ${name} could not be loaded (HTTP ${file.status}).`);
+    reports.push(await client.import(await file.blob(), name, {}, undefined, 'sample').result);
+  }
+  return reports;
+}

@@ -1,0 +1,233 @@
+import { FIELDS } from '../schema/fields';
+import { detectKind, mappingToHeaders, missingRequired, resolveMapping } from '../schema/mapping';
+import type { AnyRecord, RecordKind } from '../schema/types';
+import { csvLine } from '../share/csv';
+import { DecodeError, type ByteSource } from './decode';
+import { isBlankRow } from './parse';
+import { CsvFatal, openCsv, type CsvReader } from './reader';
+import type { CsvOptions, Encoding, RowError } from './types';
+import { createValidator } from './validate';
+
+/** Rows kept for the preview table. */
+export const PREVIEW_ROWS = 20;
+
+/** How far a scan has got, for progress bars. */
+export interface ScanProgress {
+  bytesRead: number;
+  size: number;
+  /** Data rows read so far (blank rows not counted). */
+  rows: number;
+}
+
+/** Options for {@link scanCsv}. */
+export interface ScanOptions extends CsvOptions {
+  /** Receives each batch of valid records, in file order; awaited, so it can write to a database. */
+  onRecords?: (records: AnyRecord[], rows: number[], kind: RecordKind) => void | Promise<void>;
+  onProgress?: (p: ScanProgress) => void;
+  /** Row errors kept in the result (all are counted). Default 1,000. */
+  maxErrors?: number;
+  /** Rejected rows kept for the error report. Default 100,000; 0 keeps none. */
+  maxRejected?: number;
+  /** Stops the scan between batches; the scan then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** What a scan found. Errors whose code starts `fatal-` or `needs-` block an import. */
+export interface ScanResult {
+  kind: RecordKind | null;
+  encoding: Encoding;
+  delimiter: string;
+  headers: string[];
+  mapping: Record<string, string | null>;
+  warnings: string[];
+  /** The first `maxErrors` errors, a blocking one first. */
+  errors: RowError[];
+  /** All row errors found (a row with two bad cells counts twice). */
+  errorCount: number;
+  /** Data rows read, blank rows excluded. */
+  rows: number;
+  /** Rows that became records. */
+  accepted: number;
+  /** Rows skipped for errors. */
+  rejected: number;
+  /** The first data rows, as read, for the preview. */
+  preview: string[][];
+  /** Lines of the error report CSV (header line first), or empty when nothing was rejected. */
+  rejectedCsv: string[];
+  /** Content hash of the bytes; empty when the scan stopped early. */
+  hash: string;
+  bytes: number;
+}
+
+/** True for errors that stop a file from importing at all. */
+export const isBlocking = (e: RowError): boolean =>
+  e.code.startsWith('fatal-') || e.code.startsWith('needs-');
+
+/**
+ * Reads a whole CSV once: decodes, parses and validates it, streaming, and
+ * hands valid records to `onRecords`. Never throws for bad data: a fatal
+ * problem comes back as the first error. The engine behind `analyzeCsv`, the
+ * import preview and the import itself.
+ */
+export async function scanCsv(
+  input: ByteSource | string,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
+  try {
+    return await scanOnce(input, options);
+  } catch (e) {
+    // UTF-8 was a guess from the head and a later byte disproved it: Chinese Excel's GB18030.
+    if (e instanceof DecodeError && !options.encoding) {
+      const result = await scanOnce(input, { ...options, encoding: 'gb18030' });
+      result.warnings.unshift(`${e.message} The file was read as GB18030 instead.`);
+      return result;
+    }
+    throw e;
+  }
+}
+
+async function scanOnce(input: ByteSource | string, options: ScanOptions): Promise<ScanResult> {
+  const maxErrors = options.maxErrors ?? 1000;
+  const maxRejected = options.maxRejected ?? 100_000;
+  const size = typeof input === 'string' ? input.length : input.size;
+  const result: ScanResult = {
+    kind: options.kind ?? null,
+    encoding: options.encoding ?? 'utf-8',
+    delimiter: options.delimiter ?? ',',
+    headers: [],
+    mapping: {},
+    warnings: [],
+    errors: [],
+    errorCount: 0,
+    rows: 0,
+    accepted: 0,
+    rejected: 0,
+    preview: [],
+    rejectedCsv: [],
+    hash: '',
+    bytes: size,
+  };
+  const block = (error: RowError) => {
+    result.errors.unshift(error);
+    return result;
+  };
+
+  let reader: CsvReader;
+  try {
+    reader = await openCsv(input, options);
+  } catch (e) {
+    if (e instanceof CsvFatal) return block(e.error);
+    throw e;
+  }
+  Object.assign(result, {
+    encoding: reader.encoding,
+    delimiter: reader.delimiter,
+    headers: reader.headers,
+    warnings: reader.warnings,
+  });
+  const { headers } = reader;
+  const kind = options.kind ?? detectKind(headers);
+  result.kind = kind;
+  const mapping = kind ? resolveMapping(kind, headers, options.mapping) : null;
+  if (kind && mapping) {
+    result.mapping = mappingToHeaders(mapping, headers);
+    const unmapped = headers.filter((_, i) => ![...mapping.values()].includes(i));
+    if (unmapped.length)
+      result.warnings.push(
+        `Columns Loom does not use: ${unmapped.map((h) => `“${h}”`).join(', ')}.`,
+      );
+  }
+  const missing = kind && mapping ? missingRequired(kind, mapping) : [];
+  const validate =
+    kind && mapping && missing.length === 0 ? createValidator(kind, headers, mapping) : null;
+
+  let fieldCountErrors = 0;
+  try {
+    for await (const batch of reader.batches()) {
+      options.signal?.throwIfAborted();
+      const records: AnyRecord[] = [];
+      const rowNumbers: number[] = [];
+      for (let i = 0; i < batch.rows.length; i++) {
+        const cells = batch.rows[i];
+        if (isBlankRow(cells)) continue;
+        result.rows++;
+        if (result.preview.length < PREVIEW_ROWS) result.preview.push(cells);
+        if (!validate) continue;
+        const row = batch.firstRow + i;
+        const out = validate(cells, row);
+        if (out.record) {
+          records.push(out.record);
+          rowNumbers.push(row);
+          continue;
+        }
+        result.rejected++;
+        for (const err of out.errors) {
+          result.errorCount++;
+          if (err.code === 'field-count') fieldCountErrors++;
+          if (result.errors.length < maxErrors) result.errors.push(err);
+        }
+        if (result.rejectedCsv.length <= maxRejected) {
+          if (result.rejectedCsv.length === 0)
+            result.rejectedCsv.push(csvLine(['row', 'column', 'error', ...headers]));
+          const first = out.errors[0];
+          const why = out.errors.map((e) => e.message).join(' ');
+          result.rejectedCsv.push(csvLine([row, first.column, why, ...cells]));
+        }
+      }
+      // Many rows with the wrong number of fields mean the structure is broken, not a few bad rows.
+      if (fieldCountErrors > 10 && fieldCountErrors > result.rows * 0.2)
+        return block({
+          row: 1,
+          column: null,
+          code: 'fatal-ragged',
+          message: `${fieldCountErrors.toLocaleString('en')} of the first ${result.rows.toLocaleString('en')} rows do not have ${headers.length} fields like the header: the file's structure is broken. Check the delimiter (“${visibleDelimiter(reader.delimiter)}”) and the quotes.`,
+        });
+      result.accepted += records.length;
+      if (records.length && options.onRecords) await options.onRecords(records, rowNumbers, kind!);
+      options.onProgress?.({ bytesRead: batch.bytesRead, size, rows: result.rows });
+    }
+  } catch (e) {
+    if (e instanceof CsvFatal) {
+      result.accepted = 0;
+      return block(e.error);
+    }
+    throw e;
+  }
+  result.hash = reader.hash();
+
+  if (result.rows === 0)
+    return block({
+      row: 2,
+      column: null,
+      code: 'fatal-no-rows',
+      message: 'The file has a header row but no data rows.',
+    });
+  if (!kind)
+    return block({
+      row: 1,
+      column: null,
+      code: 'needs-kind',
+      message: `Loom cannot tell from the headers (${headers
+        .slice(0, 6)
+        .map((h) => `“${h}”`)
+        .join(
+          ', ',
+        )}${headers.length > 6 ? ', …' : ''}) whether this file holds factories, production or exchanges. Choose the kind.`,
+    });
+  if (missing.length)
+    return block({
+      row: 1,
+      column: null,
+      code: 'needs-mapping',
+      message: `No column for ${missing.map((m) => `“${m}”`).join(', ')}, which ${kind} files need. Map ${missing.length === 1 ? 'it' : 'them'} to a column.`,
+    });
+  return result;
+}
+
+/** The delimiter as a person would name it. */
+export function visibleDelimiter(d: string): string {
+  return d === '\t' ? 'tab' : d;
+}
+
+/** All the fields of a kind, for the mapping UI. */
+export const fieldsOf = (kind: RecordKind) => FIELDS[kind];

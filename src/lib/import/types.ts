@@ -1,0 +1,46 @@
+import type { AnyRecord, RecordKind } from '../schema/types';
+
+/** Encodings Loom reads. GB18030 is a superset of GBK and GB2312, as Chinese Excel writes them. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** The delimiters Loom detects; any other single character can be passed explicitly. */
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+/**
+ * A problem with one cell or row. `row` is 1-based and counts the header as
+ * row 1 (as a spreadsheet shows it); `column` is the header text, or null when
+ * the problem is the whole row or file.
+ */
+export interface RowError {
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+/** Options for analysing or importing a file; each one overrides what Loom would detect. */
+export interface CsvOptions {
+  kind?: RecordKind;
+  encoding?: Encoding;
+  delimiter?: string;
+  /** Field name -> header text; an empty string leaves the field unmapped. */
+  mapping?: Record<string, string>;
+}
+
+/** What `analyzeCsv` returns: the file understood, without touching the database. */
+export interface CsvAnalysis<R extends AnyRecord = AnyRecord> {
+  /** Null when no kind could be recognised from the headers (the user must choose). */
+  kind: RecordKind | null;
+  encoding: Encoding;
+  delimiter: string;
+  headers: string[];
+  /** Field name -> header text, or null where no column feeds the field. */
+  mapping: Record<string, string | null>;
+  records: R[];
+  /** Row errors (rows skipped) and, first, any fatal error (code starts with `fatal-`: nothing imports). */
+  errors: RowError[];
+  warnings: string[];
+}
+
+/** True when an error means the whole file cannot be imported. */
+export const isFatal = (e: RowError): boolean => e.code.startsWith('fatal-');

@@ -1,0 +1,71 @@
+/** The three kinds of CSV Loom understands, one kind per file. */
+export type RecordKind = 'factories' | 'production' | 'exchanges';
+
+/** Every kind, in the order files should be imported (factories first, so the others can name them). */
+export const KINDS: readonly RecordKind[] = ['factories', 'production', 'exchanges'];
+
+/** How precise a period or date is: a production period may be a day, a month, a quarter or a year. */
+export type Grain = 'day' | 'month' | 'quarter' | 'year';
+
+/** A parsed period: its first day as an ISO date (UTC), and its grain. */
+export interface Period {
+  /** First day of the period, `YYYY-MM-DD`. */
+  start: string;
+  grain: Grain;
+  /** Canonical label: `1956-08-26`, `1956-08`, `1956-Q3` or `1956`. */
+  label: string;
+}
+
+/** A row of a factories file, after validation. Optional fields are absent when the cell was empty. */
+export interface FactoryRecord {
+  factory_id: string;
+  name: string;
+  name_zh?: string;
+  industry?: string;
+  ownership?: string;
+  district?: string;
+  /** Head count, a whole number >= 0. */
+  workers?: number;
+}
+
+/** A row of a production file: one inspected lot, after validation. */
+export interface ProductionRecord {
+  factory_id: string;
+  product: string;
+  /** Canonical period label, see {@link Period.label}. */
+  period: string;
+  /** First day of the period, `YYYY-MM-DD`. */
+  periodStart: string;
+  grain: Grain;
+  /** Pieces inspected, a whole number >= 1. */
+  inspected: number;
+  /** Pieces found defective, a whole number with 0 <= defective <= inspected. */
+  defective: number;
+  defect_type?: string;
+  shift?: string;
+  workshop?: string;
+}
+
+/** A row of an exchanges file: one factory learning one experience from another. */
+export interface ExchangeRecord {
+  /** Date of the exchange, `YYYY-MM-DD` (a month or year means its first day). */
+  date: string;
+  source_factory: string;
+  target_factory: string;
+  experience: string;
+  topic?: string;
+  event?: string;
+  /** Date the target adopted the experience, `YYYY-MM-DD`. */
+  adopted_on?: string;
+  notes?: string;
+}
+
+/** The record type of each kind. */
+export interface RecordOf {
+  factories: FactoryRecord;
+  production: ProductionRecord;
+  exchanges: ExchangeRecord;
+}
+
+/** Any validated record. */
+export type AnyRecord = FactoryRecord | ProductionRecord | ExchangeRecord;

@@ -1,0 +1,47 @@
+import { getDb } from '../db/database';
+import { cleanupStaging, deleteAll, heldLockNames, listImports } from '../db/imports';
+import { importClient } from '../import/client';
+import { loadSample } from '../import/sample';
+
+/** App-wide status: start-up work and persistent-storage state. */
+export const appState = $state({
+  /** What start-up is doing, shown in the header; empty when idle. */
+  busy: '',
+  /** A start-up failure, shown as an alert. */
+  error: '',
+  /** Whether the browser granted persistent storage: null until asked. */
+  persisted: null as boolean | null,
+});
+
+/**
+ * Start-up: removes staging rows left by a closed tab (those whose importer
+ * no longer holds its Web Lock), then loads the sample data if the database is empty.
+ */
+export async function startup(): Promise<void> {
+  const db = getDb();
+  try {
+    const held = await heldLockNames();
+    await cleanupStaging(db, (name) => held.has(name));
+    if (navigator.storage?.persisted) appState.persisted = await navigator.storage.persisted();
+    if ((await listImports(db)).length === 0) await resetToSample(false);
+  } catch (e) {
+    appState.error = e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** Loads the sample data set; with `clear`, deletes every import first. */
+export async function resetToSample(clear: boolean): Promise<void> {
+  appState.busy = 'Loading the sample data…';
+  try {
+    if (clear) await deleteAll(getDb());
+    await loadSample(importClient());
+  } finally {
+    appState.busy = '';
+  }
+}
+
+/** Asks for persistent storage (once a user has imported something worth keeping) and records the answer. */
+export async function askPersistence(): Promise<void> {
+  if (appState.persisted || !navigator.storage?.persist) return;
+  appState.persisted = await navigator.storage.persist();
+}

@@ -1,0 +1,278 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { LoomDB } from '../../../src/lib/db/database';
+import { activeFactories } from '../../../src/lib/db/factories';
+import {
+  beginImport,
+  cleanupStaging,
+  deleteImport,
+  listImports,
+} from '../../../src/lib/db/imports';
+import { dataSummary, recordPage } from '../../../src/lib/db/queries';
+import { EMPTY, counts, freshDb, importText } from './helpers';
+
+const FACTORIES =
+  'factory_id,name,name_zh\nzhenya,Zhenya Silk Factory,振亚丝织厂\nguangming,Guangming Silk Factory,光明丝织厂\n';
+const PRODUCTION =
+  'factory_id,product,period,inspected,defective,defect_type\n' +
+  'zhenya,crepe satin,1956-08,1000,40,断经\n' +
+  '光明丝织厂,crepe satin,1956-08,800,96,跳花\n' +
+  'guangming,crepe satin,1956-09,800,40,跳花\n' +
+  'dongwu,soft satin,1956-09,500,10,\n' +
+  'zhenya,crepe satin,1956-02-30,10,1,\n';
+
+describe('importCsv(db, file, options)', () => {
+  it('commits rows, rollups and the import in one go', async () => {
+    const db = freshDb();
+    const f = await importText(db, FACTORIES, 'factories.csv');
+    expect(f).toMatchObject({
+      status: 'imported',
+      kind: 'factories',
+      rowsAccepted: 2,
+      rowsRejected: 0,
+    });
+    const p = await importText(db, PRODUCTION, 'production.csv');
+    expect(p).toMatchObject({
+      status: 'imported',
+      kind: 'production',
+      rowsAccepted: 4,
+      rowsRejected: 1,
+      errorCount: 1,
+    });
+    expect(p.errors[0]).toMatchObject({ row: 6, column: 'period', code: 'impossible-date' });
+    expect(p.rejectedCsv[0]).toBe(
+      'row,column,error,factory_id,product,period,inspected,defective,defect_type',
+    );
+    const rollups = await db.rollups.toArray();
+    // 光明丝织厂 is Guangming's Chinese name: it resolves to guangming.
+    expect(
+      rollups
+        .filter((r) => r.factory_id === 'guangming')
+        .map((r) => [r.month, r.inspected, r.defective]),
+    ).toEqual([
+      ['1956-08', 800, 96],
+      ['1956-09', 800, 40],
+    ]);
+    expect(await db.defectRollups.count()).toBe(3);
+    expect((await listImports(db)).map((i) => [i.fileName, i.status])).toEqual([
+      ['production.csv', 'active'],
+      ['factories.csv', 'active'],
+    ]);
+  });
+
+  it('adds an unknown factory as a placeholder, with a warning', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv');
+    const p = await importText(db, PRODUCTION, 'production.csv');
+    expect(p.warnings.join(' ')).toMatch(/1 factory is not in any factories file.*“dongwu”/);
+    const factories = await activeFactories(db);
+    expect(factories.map((f) => [f.factory_id, !!f.placeholder])).toEqual([
+      ['dongwu', true],
+      ['guangming', false],
+      ['zhenya', false],
+    ]);
+  });
+
+  it('recognises the same bytes imported twice and counts nothing twice', async () => {
+    const db = freshDb();
+    await importText(db, PRODUCTION, 'a.csv');
+    const before = await counts(db);
+    const again = await importText(db, PRODUCTION, 'renamed.csv');
+    expect(again).toMatchObject({ status: 'duplicate', duplicateOf: { fileName: 'a.csv' } });
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('rolls back everything for a fatal error', async () => {
+    const db = freshDb();
+    const r = await importText(db, 'factory_id,name\nzhenya,"never closed\n', 'broken.csv');
+    expect(r.status).toBe('failed');
+    expect(r.errors[0]).toMatchObject({ code: 'fatal-unclosed-quote', row: 2 });
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+
+  it('rolls back a fatal error found after chunks were written', async () => {
+    const db = freshDb();
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, i) => `zhenya,crepe satin,1956-08,${100 + (i % 50)},3`,
+    ).join('\n');
+    const r = await importText(
+      db,
+      `factory_id,product,period,inspected,defective\n${rows}\nzhenya,"open\n`,
+      'late.csv',
+    );
+    expect(r.status).toBe('failed');
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+
+  it('leaves nothing behind when cancelled', async () => {
+    const db = freshDb();
+    const controller = new AbortController();
+    const rows = Array.from({ length: 60_000 }, () => 'zhenya,crepe satin,1956-08,100,3').join(
+      '\n',
+    );
+    const r = await importText(
+      db,
+      `factory_id,product,period,inspected,defective\n${rows}\n`,
+      'big.csv',
+      {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      },
+    );
+    expect(r.status).toBe('cancelled');
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+
+  it('stores production as columnar chunks and pages through them in file order', async () => {
+    const db = freshDb();
+    const n = 40_000;
+    const rows = Array.from(
+      { length: n },
+      (_, i) =>
+        `zhenya,crepe satin,1956-${String((i % 12) + 1).padStart(2, '0')},${1000 + i},${i % 10}`,
+    );
+    const r = await importText(
+      db,
+      `factory_id,product,period,inspected,defective\n${rows.join('\n')}\n`,
+      'big.csv',
+    );
+    expect(r.rowsAccepted).toBe(n);
+    expect(await db.chunks.count()).toBe(3); // 16,384 + 16,384 + 7,232
+    const imp = (await listImports(db))[0];
+    const page = await recordPage(db, imp, 327, 50); // rows 16,350..16,399 straddle chunks 0 and 1
+    expect(page.total).toBe(n);
+    expect(page.rows).toHaveLength(50);
+    expect(page.rows[0][0]).toBe(16_350 + 2);
+    expect(page.rows[49][0]).toBe(16_399 + 2);
+    expect(page.rows[49][4]).toBe(1000 + 16_399);
+    const rollups = await db.rollups.toArray();
+    expect(rollups.reduce((s, x) => s + x.inspected, 0)).toBe(
+      rows.reduce((s, _, i) => s + 1000 + i, 0),
+    );
+  });
+
+  it('does not mutate the records it is given by the parser beyond resolving factory ids', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv');
+    const r = await importText(
+      db,
+      'date,source_factory,target_factory,experience\n1956-08-26,Zhenya Silk Factory,光明丝织厂,Daily inspection\n',
+      'ex.csv',
+    );
+    expect(r.status).toBe('imported');
+    expect(
+      (await db.exchanges.toArray()).map((e) => [e.source_factory, e.target_factory, e.row]),
+    ).toEqual([['zhenya', 'guangming', 2]]);
+  });
+});
+
+describe('deleteImport(db, id)', () => {
+  it('removes the import, its rows and its rollups', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv');
+    const p = await importText(db, PRODUCTION, 'production.csv');
+    const before = await dataSummary(db);
+    expect(before).toMatchObject({
+      imports: 2,
+      productionRows: 4,
+      firstMonth: '1956-08',
+      lastMonth: '1956-09',
+      placeholders: 1,
+    });
+    await deleteImport(db, p.importId!);
+    expect(await dataSummary(db)).toMatchObject({
+      imports: 1,
+      productionRows: 0,
+      firstMonth: null,
+      factories: 2,
+      placeholders: 0,
+    });
+    expect(await db.rollups.count()).toBe(0);
+    expect(await db.chunks.count()).toBe(0);
+  });
+});
+
+describe('cleanupStaging(db, isAlive)', () => {
+  it('removes staging imports whose importer is gone and keeps live ones and active ones', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv');
+    const meta = {
+      fileName: 'x.csv',
+      kind: 'production' as const,
+      hash: '',
+      bytes: 1,
+      encoding: 'utf-8' as const,
+      delimiter: ',',
+      warnings: [],
+      mapping: {},
+      startedAt: 0,
+      source: 'user' as const,
+    };
+    const dead = await beginImport(db, { ...meta, lockName: 'gone' });
+    const alive = await beginImport(db, { ...meta, lockName: 'held' });
+    await db.exchanges.add({
+      importId: dead,
+      row: 2,
+      date: '1956-01-01',
+      source_factory: 'a',
+      target_factory: 'b',
+      experience: 'x',
+    });
+    expect(await cleanupStaging(db, (name) => name === 'held')).toBe(1);
+    expect((await db.imports.toArray()).map((i) => i.id).sort()).toEqual([1, alive].sort());
+    expect(await db.exchanges.count()).toBe(0);
+    expect(await db.imports.get(dead)).toBeUndefined();
+  });
+
+  it('leaves queries blind to a staging import', async () => {
+    const db = freshDb();
+    const id = await beginImport(db, {
+      fileName: 'f.csv',
+      kind: 'factories',
+      hash: '',
+      lockName: 'l',
+      bytes: 1,
+      encoding: 'utf-8',
+      delimiter: ',',
+      warnings: [],
+      mapping: {},
+      startedAt: 0,
+      source: 'user',
+    });
+    await db.factories.add({ importId: id, factory_id: 'ghost', name: 'Ghost' });
+    expect(await activeFactories(db)).toEqual([]);
+    expect((await dataSummary(db)).factories).toBe(0);
+  });
+});
+
+describe('LoomDB schema', () => {
+  it('opens a new database at version 1 with every table', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'chunks',
+      'defectRollups',
+      'exchanges',
+      'factories',
+      'imports',
+      'rollups',
+    ]);
+    db.close();
+  });
+
+  it('opens a database that version 1 wrote, with its data', async () => {
+    const name = `loom-upgrade-${Math.random()}`;
+    const v1 = new LoomDB(name);
+    await importText(v1, FACTORIES, 'factories.csv');
+    v1.close();
+    const reopened = new LoomDB(name);
+    expect((await activeFactories(reopened)).map((f) => f.factory_id)).toEqual([
+      'guangming',
+      'zhenya',
+    ]);
+    reopened.close();
+    await Dexie.delete(name);
+  });
+});

@@ -1,0 +1,2 @@
+// The database layer runs on fake-indexeddb in Node.
+import 'fake-indexeddb/auto';
