@@ -29,27 +29,39 @@ export async function deleteImport(db: LoomDB, importId: number): Promise<void> 
   });
 }
 
+/** Runs `fn` while holding the Web Lock `name`, waiting for any holder to let go first. */
+export type WithLock = (name: string, fn: () => Promise<void>) => Promise<void>;
+
 /**
- * Removes staging imports whose importer is gone (a closed tab, a crash).
- * `isAlive(lockName)` says whether an importer still holds the import's lock;
- * without Web Locks every staging import counts as abandoned. Returns how many were removed.
+ * Removes staging imports whose importer is gone (a closed or reloaded tab, a
+ * crash). Each importer holds a Web Lock while it runs: cleanup takes that
+ * lock, which waits while the importer lives, then deletes the import if it is
+ * still staging (an importer that finished in the meantime made it active).
+ * Without Web Locks (`withLock` omitted), every staging import counts as
+ * abandoned. Returns how many were removed.
  */
 export async function cleanupStaging(
   db: LoomDB,
-  isAlive: (lockName: string) => boolean = () => false,
+  withLock: WithLock = (_, fn) => fn(),
 ): Promise<number> {
   const staging = await db.imports.where('status').equals('staging').toArray();
-  const dead = staging.filter((i) => !isAlive(i.lockName));
-  for (const i of dead) await deleteImport(db, i.id);
-  return dead.length;
+  let removed = 0;
+  await Promise.all(
+    staging.map((i) =>
+      withLock(i.lockName, async () => {
+        if ((await db.imports.get(i.id))?.status !== 'staging') return;
+        await deleteImport(db, i.id);
+        removed++;
+      }),
+    ),
+  );
+  return removed;
 }
 
-/** The names of Web Locks held right now in this origin (empty where Web Locks are missing). */
-export async function heldLockNames(): Promise<Set<string>> {
+/** Web Locks as a {@link WithLock}, or undefined where the browser has none. */
+export function webLocks(): WithLock | undefined {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return new Set();
-  const { held = [] } = await locks.query();
-  return new Set(held.map((l) => l.name ?? ''));
+  return locks ? (name, fn) => locks.request(name, fn) : undefined;
 }
 
 /** Active imports, newest first. */

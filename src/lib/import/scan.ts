@@ -107,8 +107,13 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     hash: '',
     bytes: size,
   };
+  // A fatal error stands alone: the row errors found before it say nothing once the file is refused.
   const block = (error: RowError) => {
-    result.errors.unshift(error);
+    if (error.code.startsWith('fatal-')) {
+      result.errors = [error];
+      result.errorCount = 0;
+      result.rejectedCsv = [];
+    } else result.errors.unshift(error);
     return result;
   };
 

@@ -1,5 +1,5 @@
 import { getDb } from '../db/database';
-import { cleanupStaging, deleteAll, heldLockNames, listImports } from '../db/imports';
+import { cleanupStaging, deleteAll, listImports, webLocks } from '../db/imports';
 import { importClient } from '../import/client';
 import { loadSample } from '../import/sample';
 
@@ -14,14 +14,14 @@ export const appState = $state({
 });
 
 /**
- * Start-up: removes staging rows left by a closed tab (those whose importer
- * no longer holds its Web Lock), then loads the sample data if the database is empty.
+ * Start-up: removes staging rows left by a closed tab (once their importer's
+ * Web Lock is free), and loads the sample data if the database is empty.
  */
 export async function startup(): Promise<void> {
   const db = getDb();
   try {
-    const held = await heldLockNames();
-    await cleanupStaging(db, (name) => held.has(name));
+    // In the background: an import still running in another tab keeps its lock, and cleanup waits for it.
+    void cleanupStaging(db, webLocks());
     if (navigator.storage?.persisted) appState.persisted = await navigator.storage.persisted();
     if ((await listImports(db)).length === 0) await resetToSample(false);
   } catch (e) {

@@ -194,7 +194,7 @@ describe('deleteImport(db, id)', () => {
 });
 
 describe('cleanupStaging(db, isAlive)', () => {
-  it('removes staging imports whose importer is gone and keeps live ones and active ones', async () => {
+  it('removes staging imports once their lock is free, and keeps active ones', async () => {
     const db = freshDb();
     await importText(db, FACTORIES, 'factories.csv');
     const meta = {
@@ -219,7 +219,17 @@ describe('cleanupStaging(db, isAlive)', () => {
       target_factory: 'b',
       experience: 'x',
     });
-    expect(await cleanupStaging(db, (name) => name === 'held')).toBe(1);
+    // 'held' is held by an importer that finishes (makes its import active) before letting go.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const withLock = async (name: string, fn: () => Promise<void>) => {
+      if (name === 'held') await held;
+      await fn();
+    };
+    const cleaning = cleanupStaging(db, withLock);
+    await db.imports.update(alive, { status: 'active' });
+    release();
+    expect(await cleaning).toBe(1);
     expect((await db.imports.toArray()).map((i) => i.id).sort()).toEqual([1, alive].sort());
     expect(await db.exchanges.count()).toBe(0);
     expect(await db.imports.get(dead)).toBeUndefined();

@@ -1,0 +1,4 @@
+/** `rows` production rows as UTF-8 CSV bytes, the same for the same seed. */
+export function generateProduction(rows: number, seed?: number): Uint8Array;
+/** A seeded PRNG giving numbers in [0, 1). */
+export function rng(seed: number): () => number;
