@@ -20,9 +20,10 @@ export function formatBytes(bytes: number): string {
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
 }
 
-/** Seconds as `45 s`, `3 min 5 s` or `2 h 10 min`; negative or NaN -> `–`. */
+/** Seconds as `2.5 s`, `45 s`, `3 min 5 s` or `2 h 10 min`; negative or NaN -> `–`. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;

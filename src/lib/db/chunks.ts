@@ -17,10 +17,15 @@ export function dayToIso(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-class DictBuilder {
+/** Builds a dictionary-encoded column of a fixed capacity; '' and undefined are code 0. */
+export class DictBuilder {
   private readonly index = new Map<string, number>([['', 0]]);
   readonly dict: string[] = [''];
-  readonly codes = new Uint32Array(CHUNK_ROWS);
+  readonly codes: Uint32Array;
+
+  constructor(capacity: number) {
+    this.codes = new Uint32Array(capacity);
+  }
 
   set(i: number, value: string | undefined) {
     if (value === undefined || value === '') {
@@ -51,11 +56,11 @@ export class ChunkBuilder {
 
   private static fresh() {
     return {
-      factory: new DictBuilder(),
-      product: new DictBuilder(),
-      defectType: new DictBuilder(),
-      shift: new DictBuilder(),
-      workshop: new DictBuilder(),
+      factory: new DictBuilder(CHUNK_ROWS),
+      product: new DictBuilder(CHUNK_ROWS),
+      defectType: new DictBuilder(CHUNK_ROWS),
+      shift: new DictBuilder(CHUNK_ROWS),
+      workshop: new DictBuilder(CHUNK_ROWS),
       day: new Int32Array(CHUNK_ROWS),
       grain: new Uint8Array(CHUNK_ROWS),
       inspected: new Float64Array(CHUNK_ROWS),
@@ -112,7 +117,8 @@ export class ChunkBuilder {
   }
 }
 
-const pick = (col: DictColumn, i: number): string | undefined =>
+/** Value `i` of a dictionary column, or undefined for code 0. */
+export const pick = (col: DictColumn, i: number): string | undefined =>
   col.codes[i] ? col.dict[col.codes[i]] : undefined;
 
 /** Row `i` of a chunk as a record again, with its source row number. */

@@ -70,10 +70,8 @@ export interface ExchangeRow extends ExchangeRecord {
   row: number;
 }
 
-/** Sums for one factory x product x month of one import. Charts read these, never raw rows. */
+/** Sums for one factory x product x month of one import, as a row. Charts read these, never raw rows. */
 export interface RollupRow {
-  id?: number;
-  importId: number;
   factory_id: string;
   product: string;
   /** `YYYY-MM` of the period's first day. */
@@ -86,10 +84,8 @@ export interface RollupRow {
   grain: Grain;
 }
 
-/** Defective pieces for one factory x product x month x defect type of one import. */
+/** Defective pieces for one factory x product x month x defect type of one import, as a row. */
 export interface DefectRollupRow {
-  id?: number;
-  importId: number;
   factory_id: string;
   product: string;
   month: string;
@@ -97,6 +93,42 @@ export interface DefectRollupRow {
   defective: number;
   lots: number;
 }
+
+/**
+ * Up to {@link ROLLUP_CHUNK_ROWS} rollup rows of one import, stored column by
+ * column like production chunks: a million-row file can have a hundred
+ * thousand factory x product x month cells, and one record per cell would make
+ * the commit as slow as storing rows one by one.
+ */
+export interface RollupChunk {
+  id?: number;
+  importId: number;
+  count: number;
+  factory: DictColumn;
+  product: DictColumn;
+  month: DictColumn;
+  inspected: Float64Array;
+  defective: Float64Array;
+  lots: Uint32Array;
+  /** Index into GRAINS. */
+  grain: Uint8Array;
+}
+
+/** Up to {@link ROLLUP_CHUNK_ROWS} defect rollup rows of one import, column by column. */
+export interface DefectRollupChunk {
+  id?: number;
+  importId: number;
+  count: number;
+  factory: DictColumn;
+  product: DictColumn;
+  month: DictColumn;
+  defectType: DictColumn;
+  defective: Float64Array;
+  lots: Uint32Array;
+}
+
+/** Rollup rows per stored rollup chunk. */
+export const ROLLUP_CHUNK_ROWS = 65_536;
 
 /** The IndexedDB database name. */
 export const DB_NAME = 'loom';
@@ -107,8 +139,8 @@ export class LoomDB extends Dexie {
   chunks!: EntityTable<ChunkRow, 'id'>;
   factories!: EntityTable<FactoryRow, 'id'>;
   exchanges!: EntityTable<ExchangeRow, 'id'>;
-  rollups!: EntityTable<RollupRow, 'id'>;
-  defectRollups!: EntityTable<DefectRollupRow, 'id'>;
+  rollups!: EntityTable<RollupChunk, 'id'>;
+  defectRollups!: EntityTable<DefectRollupChunk, 'id'>;
 
   constructor(name = DB_NAME) {
     // Relaxed durability: a crash can lose the last commit but never half of one, and writes are much faster.

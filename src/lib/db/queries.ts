@@ -2,7 +2,8 @@ import { FIELDS } from '../schema/fields';
 import { CHUNK_ROWS, chunkRecord } from './chunks';
 import type { ImportRow, LoomDB } from './database';
 import { activeFactories } from './factories';
-import { activeImportIds, listImports } from './imports';
+import { listImports } from './imports';
+import { activeRollups } from './rollups';
 
 /** What the database holds, counted over active imports. */
 export interface DataSummary {
@@ -19,18 +20,20 @@ export interface DataSummary {
 
 /** Counts what the active imports hold; reads rollups and import rows, never raw production rows. */
 export async function dataSummary(db: LoomDB): Promise<DataSummary> {
-  const [imports, factories, active] = await Promise.all([
+  const [imports, factories, rollups] = await Promise.all([
     listImports(db),
     activeFactories(db),
-    activeImportIds(db),
+    activeRollups(db),
   ]);
   let firstMonth: string | null = null;
   let lastMonth: string | null = null;
-  await db.rollups.each((r) => {
-    if (!active.has(r.importId)) return;
-    if (firstMonth === null || r.month < firstMonth) firstMonth = r.month;
-    if (lastMonth === null || r.month > lastMonth) lastMonth = r.month;
-  });
+  // Months are few: scan each chunk's month dictionary, not its rows.
+  for (const c of rollups)
+    for (const m of c.month.dict) {
+      if (m === '') continue;
+      if (firstMonth === null || m < firstMonth) firstMonth = m;
+      if (lastMonth === null || m > lastMonth) lastMonth = m;
+    }
   const sum = (kind: string) =>
     imports.filter((i) => i.kind === kind).reduce((s, i) => s + i.rowsAccepted, 0);
   return {

@@ -1,8 +1,24 @@
 import type { Grain, ProductionRecord } from '../schema/types';
 import { GRAINS } from '../import/values';
-import type { DefectRollupRow, RollupRow } from './database';
+import { DictBuilder, pick } from './chunks';
+import {
+  ROLLUP_CHUNK_ROWS,
+  type DefectRollupChunk,
+  type DefectRollupRow,
+  type LoomDB,
+  type RollupChunk,
+  type RollupRow,
+} from './database';
+import { activeImportIds } from './imports';
 
 const SEP = '\u0001';
+
+/** Splits `n` entries into runs of at most ROLLUP_CHUNK_ROWS: [start, end) pairs. */
+function runs(n: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let s = 0; s < n; s += ROLLUP_CHUNK_ROWS) out.push([s, Math.min(n, s + ROLLUP_CHUNK_ROWS)]);
+  return out;
+}
 
 /**
  * Sums production records per factory x product x month, and per defect type,
@@ -38,35 +54,103 @@ export class RollupAccumulator {
     }
   }
 
-  /** The sums as rows of `importId`, ready to store. */
-  rows(importId: number): { rollups: RollupRow[]; defectRollups: DefectRollupRow[] } {
-    const rollups: RollupRow[] = [];
-    for (const [key, t] of this.totals) {
-      const [factory_id, product, month] = key.split(SEP);
-      rollups.push({
+  /** The sums as columnar chunks of `importId`, ready to store (empty arrays when nothing was added). */
+  chunks(importId: number): { rollups: RollupChunk[]; defectRollups: DefectRollupChunk[] } {
+    const totals = [...this.totals];
+    const rollups = runs(totals.length).map(([s, e]): RollupChunk => {
+      const n = e - s;
+      const factory = new DictBuilder(n);
+      const product = new DictBuilder(n);
+      const month = new DictBuilder(n);
+      const chunk = {
         importId,
-        factory_id,
-        product,
-        month,
-        inspected: t.inspected,
-        defective: t.defective,
-        lots: t.lots,
-        grain: GRAINS[t.grain] as Grain,
-      });
-    }
-    const defectRollups: DefectRollupRow[] = [];
-    for (const [key, d] of this.defects) {
-      const [factory_id, product, month, defect_type] = key.split(SEP);
-      defectRollups.push({
+        count: n,
+        inspected: new Float64Array(n),
+        defective: new Float64Array(n),
+        lots: new Uint32Array(n),
+        grain: new Uint8Array(n),
+      };
+      for (let i = 0; i < n; i++) {
+        const [key, t] = totals[s + i];
+        const [f, p, m] = key.split(SEP);
+        factory.set(i, f);
+        product.set(i, p);
+        month.set(i, m);
+        chunk.inspected[i] = t.inspected;
+        chunk.defective[i] = t.defective;
+        chunk.lots[i] = t.lots;
+        chunk.grain[i] = t.grain;
+      }
+      return {
+        ...chunk,
+        factory: factory.build(n),
+        product: product.build(n),
+        month: month.build(n),
+      };
+    });
+    const defects = [...this.defects];
+    const defectRollups = runs(defects.length).map(([s, e]): DefectRollupChunk => {
+      const n = e - s;
+      const factory = new DictBuilder(n);
+      const product = new DictBuilder(n);
+      const month = new DictBuilder(n);
+      const defectType = new DictBuilder(n);
+      const defective = new Float64Array(n);
+      const lots = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const [key, d] = defects[s + i];
+        const [f, p, m, t] = key.split(SEP);
+        factory.set(i, f);
+        product.set(i, p);
+        month.set(i, m);
+        defectType.set(i, t);
+        defective[i] = d.defective;
+        lots[i] = d.lots;
+      }
+      return {
         importId,
-        factory_id,
-        product,
-        month,
-        defect_type,
-        defective: d.defective,
-        lots: d.lots,
-      });
-    }
+        count: n,
+        factory: factory.build(n),
+        product: product.build(n),
+        month: month.build(n),
+        defectType: defectType.build(n),
+        defective,
+        lots,
+      };
+    });
     return { rollups, defectRollups };
   }
+}
+
+/** The rows of a rollup chunk, in stored order. */
+export function* rollupRows(c: RollupChunk): Generator<RollupRow> {
+  for (let i = 0; i < c.count; i++)
+    yield {
+      factory_id: pick(c.factory, i)!,
+      product: pick(c.product, i)!,
+      month: pick(c.month, i)!,
+      inspected: c.inspected[i],
+      defective: c.defective[i],
+      lots: c.lots[i],
+      grain: GRAINS[c.grain[i]] as Grain,
+    };
+}
+
+/** The rows of a defect rollup chunk, in stored order. */
+export function* defectRollupRows(c: DefectRollupChunk): Generator<DefectRollupRow> {
+  for (let i = 0; i < c.count; i++)
+    yield {
+      factory_id: pick(c.factory, i)!,
+      product: pick(c.product, i)!,
+      month: pick(c.month, i)!,
+      defect_type: pick(c.defectType, i)!,
+      defective: c.defective[i],
+      lots: c.lots[i],
+    };
+}
+
+/** The rollup chunks of the active imports: what every chart reads. */
+export async function activeRollups(db: LoomDB): Promise<RollupChunk[]> {
+  const active = await activeImportIds(db);
+  return (await db.rollups.toArray()).filter((c) => active.has(c.importId));
 }

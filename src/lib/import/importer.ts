@@ -149,7 +149,7 @@ export async function importCsv(
           .map((p) => `“${p.factory_id}”`)
           .join(', ')}${placeholders.length > 10 ? ', …' : ''}.`,
       );
-    const { rollups, defectRollups } = rollup.rows(importId);
+    const { rollups, defectRollups } = rollup.chunks(importId);
 
     // The one small transaction that makes the import visible.
     const duplicate = await db.transaction(

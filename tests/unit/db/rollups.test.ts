@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RollupAccumulator } from '../../../src/lib/db/rollups';
+import { RollupAccumulator, defectRollupRows, rollupRows } from '../../../src/lib/db/rollups';
 import type { ProductionRecord } from '../../../src/lib/schema/types';
 
 const lot = (
@@ -26,10 +26,13 @@ describe('RollupAccumulator', () => {
     acc.add(lot('guangming', '1956-08-01', 300, 6, '跳花'));
     acc.add(lot('guangming', '1956-09-01', 50, 1, '断经'));
     acc.add(lot('zhenya', '1956-08-01', 200, 2));
-    const { rollups, defectRollups } = acc.rows(3);
-    expect(rollups).toEqual([
+    const {
+      rollups: [chunk],
+      defectRollups: [defects],
+    } = acc.chunks(3);
+    expect(chunk.importId).toBe(3);
+    expect([...rollupRows(chunk)]).toEqual([
       {
-        importId: 3,
         factory_id: 'guangming',
         product: 'crepe satin',
         month: '1956-08',
@@ -39,7 +42,6 @@ describe('RollupAccumulator', () => {
         grain: 'month',
       },
       {
-        importId: 3,
         factory_id: 'guangming',
         product: 'crepe satin',
         month: '1956-09',
@@ -49,7 +51,6 @@ describe('RollupAccumulator', () => {
         grain: 'month',
       },
       {
-        importId: 3,
         factory_id: 'zhenya',
         product: 'crepe satin',
         month: '1956-08',
@@ -59,7 +60,9 @@ describe('RollupAccumulator', () => {
         grain: 'month',
       },
     ]);
-    expect(defectRollups.map((d) => [d.month, d.defect_type, d.defective])).toEqual([
+    expect(
+      [...defectRollupRows(defects)].map((d) => [d.month, d.defect_type, d.defective]),
+    ).toEqual([
       ['1956-08', '断经', 10],
       ['1956-08', '跳花', 6],
       ['1956-09', '断经', 1],
@@ -70,11 +73,19 @@ describe('RollupAccumulator', () => {
     const acc = new RollupAccumulator();
     acc.add(lot('a', '1956-01-01', 1000, 10)); // 1%
     acc.add(lot('a', '1956-01-01', 10, 5)); // 50%
-    const [r] = acc.rows(1).rollups;
+    const [r] = rollupRows(acc.chunks(1).rollups[0]);
     expect(r.defective / r.inspected).toBeCloseTo(15 / 1010, 10);
   });
 
+  it('splits many cells into chunks of 65,536 rows', () => {
+    const acc = new RollupAccumulator();
+    for (let i = 0; i < 70_000; i++) acc.add(lot(`f${i}`, '1956-01-01', 10, 1, 'x'));
+    const { rollups, defectRollups } = acc.chunks(1);
+    expect(rollups.map((c) => c.count)).toEqual([65_536, 70_000 - 65_536]);
+    expect(defectRollups.map((c) => c.count)).toEqual([65_536, 70_000 - 65_536]);
+  });
+
   it('is empty when nothing was added', () => {
-    expect(new RollupAccumulator().rows(1)).toEqual({ rollups: [], defectRollups: [] });
+    expect(new RollupAccumulator().chunks(1)).toEqual({ rollups: [], defectRollups: [] });
   });
 });

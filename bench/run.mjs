@@ -1,0 +1,220 @@
+// npm run bench [-- --quick]
+// Runs the built app in headless Chromium, with a disk-backed profile, on a seeded
+// generated file, and prints one JSON line of figures measured side by side in one run.
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../scripts/serve.mjs';
+import { generateProduction } from './generate.mjs';
+
+const quick = process.argv.includes('--quick');
+const ROWS = quick ? 100_000 : 1_000_000;
+const HEAP_SMALL = quick ? 25_000 : 250_000;
+const NAIVE_ROWS = quick ? 20_000 : 100_000;
+const root = new URL('..', import.meta.url).pathname;
+const data = join(root, 'bench/.data');
+mkdirSync(data, { recursive: true });
+
+function file(rows) {
+  const path = join(data, `production-${rows}.csv`);
+  if (!existsSync(path)) writeFileSync(path, generateProduction(rows, 1956));
+  return path;
+}
+
+const log = (...a) => console.error('[bench]', ...a);
+
+// The harness (baselines) is built beside the app, from the same node_modules.
+execFileSync(
+  'npx',
+  [
+    'vite',
+    'build',
+    'bench/harness',
+    '--outDir',
+    '../.harness',
+    '--emptyOutDir',
+    '--base',
+    './',
+    '--logLevel',
+    'warn',
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+const app = await serve(join(root, 'dist'), 4500);
+const harness = await serve(join(root, 'bench/.harness'), 4501);
+
+const profile = mkdtempSync(join(tmpdir(), 'loom-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath:
+    process.env.CHROMIUM_PATH ||
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+  viewport: { width: 1280, height: 900 },
+});
+
+/** Samples the used JS heap of a page and its workers every 20 ms through CDP; stop() gives the peak in MB. */
+async function heapSampler(page) {
+  const cdp = await context.newCDPSession(page);
+  const workers = new Set();
+  let nextId = 1;
+  const waiting = new Map();
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') workers.add(e.sessionId);
+  });
+  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    waiting.get(m.id)?.(m.result);
+    waiting.delete(m.id);
+  });
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  });
+  const workerHeap = (sessionId) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => resolve(null));
+    });
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { usedSize: pageUsed } = await cdp.send('Runtime.getHeapUsage');
+      let total = pageUsed;
+      for (const s of workers) total += (await workerHeap(s))?.usedSize ?? 0;
+      peak = Math.max(peak, total);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await cdp.detach();
+      return peak / 1e6;
+    },
+  };
+}
+
+/** Imports `path` through Loom's UI; returns wall ms from the click on Import to the outcome, heap peak and longest task. */
+async function loomImport(page, path, rows) {
+  // A fresh page each time, so no earlier outcome is on it.
+  await page.goto('about:blank');
+  await page.goto('http://127.0.0.1:4500/#/import');
+  await page.getByLabel('Choose CSV files').setInputFiles(path);
+  const button = page.getByRole('button', { name: `Import ${rows.toLocaleString('en')} rows` });
+  await button.waitFor({ timeout: 300_000 });
+  // Measure the main thread: long tasks (>= 50 ms) and the lag of a 10 ms timer.
+  await page.evaluate(() => {
+    const w = window;
+    w.__longest = 0;
+    w.__obs = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    });
+    w.__obs.observe({ type: 'longtask' });
+    let last = performance.now();
+    w.__lag = 0;
+    w.__timer = setInterval(() => {
+      const now = performance.now();
+      w.__lag = Math.max(w.__lag, now - last - 10);
+      last = now;
+    }, 10);
+  });
+  const heap = process.env.NO_HEAP ? { stop: async () => 0 } : await heapSampler(page);
+  const t0 = Date.now();
+  await button.click();
+  const status = page.getByRole('status').filter({ hasText: 'Imported' });
+  await status.waitFor({ timeout: 600_000 });
+  const ms = Date.now() - t0;
+  log(`  ${await status.innerText()}`);
+  const peak = await heap.stop();
+  const { longest, lag } = await page.evaluate(() => {
+    const w = window;
+    clearInterval(w.__timer);
+    w.__obs.disconnect();
+    return { longest: w.__longest, lag: w.__lag };
+  });
+  return { ms, peak, longestTask: Math.max(longest, lag) };
+}
+
+try {
+  const big = file(ROWS);
+  const small = file(HEAP_SMALL);
+  const naiveFile = file(NAIVE_ROWS);
+
+  log(`parse floor on ${ROWS} rows`);
+  const h = await context.newPage();
+  await h.goto('http://127.0.0.1:4501/index.html');
+  await h.locator('#file').setInputFiles(big);
+  const [parseFloorMs, parsedRows] = await h.evaluate(() => window.parseFloor());
+  log(`  ${parseFloorMs.toFixed(0)} ms, ${parsedRows} rows`);
+
+  log(`naive baseline on ${NAIVE_ROWS} rows`);
+  await h.locator('#file').setInputFiles(naiveFile);
+  const [naiveMs, naiveRows] = await h.evaluate((n) => window.naive(n), NAIVE_ROWS);
+  log(`  ${naiveMs.toFixed(0)} ms, ${naiveRows} rows`);
+  await h.close();
+
+  const page = await context.newPage();
+  await page.goto('http://127.0.0.1:4500/#/data');
+  await page.getByRole('table').first().locator('tbody tr').nth(2).waitFor({ timeout: 60_000 }); // sample loaded
+
+  log(`Loom import of ${HEAP_SMALL} rows`);
+  const smallRun = await loomImport(page, small, HEAP_SMALL);
+  log(`  ${smallRun.ms} ms, heap ${smallRun.peak.toFixed(1)} MB`);
+  log(`Loom import of ${ROWS} rows`);
+  const bigRun = await loomImport(page, big, ROWS);
+  log(
+    `  ${bigRun.ms} ms, heap ${bigRun.peak.toFixed(1)} MB, longest task ${bigRun.longestTask.toFixed(0)} ms`,
+  );
+
+  const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+  const result = {
+    bench: 'import',
+    rows: ROWS,
+    parseFloorMs: round(parseFloorMs, 0),
+    importMs: bigRun.ms,
+    naiveMsPerRow: round(naiveMs / naiveRows, 4),
+    importMsPerRow: round(bigRun.ms / ROWS, 5),
+    heap250kMB: round(smallRun.peak),
+    heap1MMB: round(bigRun.peak),
+    longestTaskMs: round(bigRun.longestTask, 0),
+  };
+  const ratios = {
+    importVsFloor: round(result.importMs / result.parseFloorMs, 2),
+    naiveVsImportPerRow: round(result.naiveMsPerRow / result.importMsPerRow, 1),
+    heapRatio: round(result.heap1MMB / result.heap250kMB, 2),
+    heapRows: [HEAP_SMALL, ROWS],
+  };
+  console.log(JSON.stringify(result));
+  console.log(
+    JSON.stringify({
+      bench: 'import-ratios',
+      ...ratios,
+      goals: {
+        importVsFloor: '<= 2',
+        naiveVsImportPerRow: '>= 40',
+        heapRatio: '<= 1.3',
+        longestTaskMs: '< 100',
+      },
+    }),
+  );
+} finally {
+  await context.close();
+  app.close();
+  harness.close();
+  rmSync(profile, { recursive: true, force: true });
+}
