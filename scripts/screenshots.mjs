@@ -7,7 +7,9 @@ import { serve } from './serve.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const server = await serve(`${root}dist`, 4600);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+  executablePath:
+    process.env.CHROMIUM_PATH ||
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
 });
 try {
@@ -15,13 +17,22 @@ try {
   await page.goto('http://127.0.0.1:4600/#/data');
   await page.getByRole('table').first().locator('tbody tr').nth(2).waitFor();
   await page.getByRole('button', { name: 'Browse factories.csv' }).click();
-  await page.getByRole('region', { name: 'Records of factories.csv' }).getByText('振亚丝织厂').waitFor();
+  await page
+    .getByRole('region', { name: 'Records of factories.csv' })
+    .getByText('振亚丝织厂')
+    .waitFor();
   await page.screenshot({ path: `${root}docs/data.png`, fullPage: true });
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page
     .getByLabel('Choose CSV files')
-    .setInputFiles([`${root}tests/fixtures/factories-gb18030.csv`, `${root}tests/fixtures/production-errors.csv`]);
+    .setInputFiles([
+      `${root}tests/fixtures/factories-gb18030.csv`,
+      `${root}tests/fixtures/production-errors.csv`,
+    ]);
   await page.getByRole('button', { name: 'Import 3 rows' }).waitFor();
   await page.getByRole('button', { name: 'Import 2 rows' }).waitFor();
   await page.screenshot({ path: `${root}docs/import.png`, fullPage: true });

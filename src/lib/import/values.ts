@@ -24,7 +24,11 @@ const MISSING = new Set([
 
 /** True for the cells that mean "no value": empty, `-`, `#N/A`, `N/A`, `null`, `NaN`. */
 export function isMissing(cell: string | undefined): boolean {
-  return cell === undefined || MISSING.has(cell.trim().toLowerCase());
+  if (cell === undefined) return true;
+  // Fast path: a cell starting with a digit or a CJK character is never a missing marker.
+  const c = cell.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c >= 0x3000) return false;
+  return MISSING.has(cell.trim().toLowerCase());
 }
 
 /** Turns full-width digits and punctuation (from Chinese input methods) into ASCII. */
@@ -39,6 +43,18 @@ export function toHalfWidth(s: string): string {
  * `12.0`. Rejects `12.5` (not-whole), `-3` (negative) and text (not-a-number).
  */
 export function parseCount(cell: string): Parsed<number> {
+  // Fast path: plain ASCII digits, which is nearly every cell of a large file.
+  const len = cell.length;
+  if (len > 0 && len < 16) {
+    let n = 0;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = cell.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      n = n * 10 + c;
+    }
+    if (i === len) return { ok: true, value: n };
+  }
   let s = toHalfWidth(cell).trim();
   if (/^\d{1,3}([, \u00A0\u202F]\d{3})+(\.0+)?$/.test(s)) s = s.replace(/[, \u00A0\u202F]/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s))
@@ -86,6 +102,19 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
  * reading is possible. `8/6/1956` is ambiguous-date; `1956-02-30` is impossible-date.
  */
 export function parsePeriod(cell: string): Parsed<Period> {
+  // A file has few distinct periods and many rows: remember the answers (shared objects: never mutate them).
+  let hit = periodMemo.get(cell);
+  if (hit === undefined) {
+    hit = parsePeriodUncached(cell);
+    if (periodMemo.size >= 100_000) periodMemo.clear();
+    periodMemo.set(cell, hit);
+  }
+  return hit;
+}
+
+const periodMemo = new Map<string, Parsed<Period>>();
+
+function parsePeriodUncached(cell: string): Parsed<Period> {
   const s = toHalfWidth(cell).trim();
   let m: RegExpMatchArray | null;
   // Year first: 1956-08-26, 1956/8/26, 1956.8.26, 1956-08, 1956/8, optionally with a time.
