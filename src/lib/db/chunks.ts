@@ -1,6 +1,12 @@
 import type { ProductionRecord } from '../schema/types';
 import { GRAINS } from '../import/values';
-import type { ChunkRow, DictColumn } from './database';
+import type { ChunkRow, CountColumn, DictColumn } from './database';
+
+/** The first `n` counts, as 32-bit integers when they all fit (half the bytes to store). */
+export function compactCounts(a: Float64Array, n: number): CountColumn {
+  for (let i = 0; i < n; i++) if (a[i] > 0xffffffff) return a.slice(0, n);
+  return Uint32Array.from(a.subarray(0, n));
+}
 
 /** Rows per stored chunk: large enough that IndexedDB's per-record cost vanishes, small enough to page through. */
 export const CHUNK_ROWS = 16_384;
@@ -42,7 +48,11 @@ export class DictBuilder {
   }
 
   build(count: number): DictColumn {
-    return { dict: this.dict, codes: this.codes.slice(0, count) };
+    const codes = this.codes.subarray(0, count);
+    return {
+      dict: this.dict,
+      codes: this.dict.length <= 0x10000 ? Uint16Array.from(codes) : codes.slice(),
+    };
   }
 }
 
@@ -107,8 +117,8 @@ export class ChunkBuilder {
       workshop: c.workshop.build(n),
       day: c.day.slice(0, n),
       grain: c.grain.slice(0, n),
-      inspected: c.inspected.slice(0, n),
-      defective: c.defective.slice(0, n),
+      inspected: compactCounts(c.inspected, n),
+      defective: compactCounts(c.defective, n),
       row: c.row.slice(0, n),
     };
     this.cols = ChunkBuilder.fresh();

@@ -27,11 +27,17 @@ export interface ImportRow {
   source: 'user' | 'sample';
 }
 
-/** A dictionary-encoded text column: `dict[codes[i]]`, with code 0 meaning "no value" (dict[0] is ''). */
+/**
+ * A dictionary-encoded text column: `dict[codes[i]]`, with code 0 meaning "no
+ * value" (dict[0] is ''). Codes are 16-bit when the dictionary allows.
+ */
 export interface DictColumn {
   dict: string[];
-  codes: Uint32Array;
+  codes: Uint16Array | Uint32Array;
 }
+
+/** Whole-number counts: 32-bit when every value fits, 64-bit floats otherwise. */
+export type CountColumn = Uint32Array | Float64Array;
 
 /** About 16k production rows stored column by column: one IndexedDB record instead of 16k. */
 export interface ChunkRow {
@@ -46,8 +52,8 @@ export interface ChunkRow {
   day: Int32Array;
   /** Index into GRAINS of each row's period grain. */
   grain: Uint8Array;
-  inspected: Float64Array;
-  defective: Float64Array;
+  inspected: CountColumn;
+  defective: CountColumn;
   defectType: DictColumn;
   shift: DictColumn;
   workshop: DictColumn;

@@ -1,8 +1,10 @@
-import type { Grain, ProductionRecord } from '../schema/types';
+import type { Grain } from '../schema/types';
 import { GRAINS } from '../import/values';
-import { DictBuilder, pick } from './chunks';
+import { DictBuilder, dayToIso, pick } from './chunks';
+import { PairTable } from './pairTable';
 import {
   ROLLUP_CHUNK_ROWS,
+  type ChunkRow,
   type DefectRollupChunk,
   type DefectRollupRow,
   type LoomDB,
@@ -11,8 +13,6 @@ import {
 } from './database';
 import { activeImportIds } from './imports';
 
-const SEP = '\u0001';
-
 /** Splits `n` entries into runs of at most ROLLUP_CHUNK_ROWS: [start, end) pairs. */
 function runs(n: number): [number, number][] {
   const out: [number, number][] = [];
@@ -20,92 +20,201 @@ function runs(n: number): [number, number][] {
   return out;
 }
 
+/** Strings to small integer codes, in first-seen order. */
+class Codes {
+  private readonly map = new Map<string, number>();
+  readonly values: string[] = [];
+
+  code(s: string): number {
+    let c = this.map.get(s);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(s);
+      this.map.set(s, c);
+    }
+    return c;
+  }
+}
+
+/** A typed array that doubles when full. */
+function grow<T extends Float64Array | Uint32Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+// A cell is keyed by (factory, product x 4096 + month): both stay small integers.
+const M_BITS = 4096;
+const P_MAX = 2 ** 19;
+// The first DENSE defect types of a cell sit in a fixed stride beside it (no hashing);
+// rarer ones go through a PairTable.
+const DENSE = 8;
+
 /**
- * Sums production records per factory x product x month, and per defect type,
- * as an import streams past, so that charts never scan raw rows. A quarter's
- * or a year's rows count in its first month.
+ * Sums production rows per factory x product x month, and per defect type,
+ * chunk by chunk as an import streams past, so that charts never scan raw
+ * rows. A quarter's or a year's rows count in its first month. Cells live in
+ * typed arrays keyed by integer codes in a {@link PairTable}, so a row
+ * allocates nothing. Throws a RangeError past 524,288 products or 4,096 months
+ * in one file.
  */
 export class RollupAccumulator {
-  private readonly totals = new Map<
-    string,
-    { inspected: number; defective: number; lots: number; grain: number }
-  >();
-  private readonly defects = new Map<string, { defective: number; lots: number }>();
+  private readonly factories = new Codes();
+  private readonly products = new Codes();
+  private readonly months = new Codes();
+  private readonly defectTypes = new Codes();
+  /** Day number -> month code; a file repeats few periods. */
+  private readonly monthOfDay = new Map<number, number>();
+  private readonly cellOf = new PairTable();
+  private readonly defectOf = new PairTable();
+  private cells = 0;
+  private cellF = new Uint32Array(1024);
+  private cellPM = new Uint32Array(1024);
+  private inspected = new Float64Array(1024);
+  private defective = new Float64Array(1024);
+  private lots = new Uint32Array(1024);
+  private grain = new Uint8Array(1024);
+  private denseDefective = new Float64Array(1024 * DENSE);
+  private denseLots = new Uint32Array(1024 * DENSE);
+  private defects = 0;
+  private defectCell = new Uint32Array(1024);
+  private defectType = new Uint32Array(1024);
+  private defectDefective = new Float64Array(1024);
+  private defectLots = new Uint32Array(1024);
 
-  /** Adds one record. */
-  add(r: ProductionRecord): void {
-    const key = r.factory_id + SEP + r.product + SEP + r.periodStart.slice(0, 7);
-    const t = this.totals.get(key);
-    const g = GRAINS.indexOf(r.grain);
-    if (t) {
-      t.inspected += r.inspected;
-      t.defective += r.defective;
-      t.lots++;
-      if (g > t.grain) t.grain = g;
-    } else
-      this.totals.set(key, { inspected: r.inspected, defective: r.defective, lots: 1, grain: g });
-    if (r.defect_type !== undefined) {
-      const dkey = key + SEP + r.defect_type;
-      const d = this.defects.get(dkey);
-      if (d) {
-        d.defective += r.defective;
-        d.lots++;
-      } else this.defects.set(dkey, { defective: r.defective, lots: 1 });
+  /** Global codes for a chunk's dictionary (-1 for the empty entry), looked up once per chunk. */
+  private static recode(dict: readonly string[], codes: Codes): Int32Array {
+    return Int32Array.from(dict, (s) => (s === '' ? -1 : codes.code(s)));
+  }
+
+  /**
+   * Adds every row of a production chunk. It reads the chunk's coded columns,
+   * so strings are looked up once per dictionary entry, not once per row.
+   */
+  addChunk(c: ChunkRow): void {
+    const fOf = RollupAccumulator.recode(c.factory.dict, this.factories);
+    const pOf = RollupAccumulator.recode(c.product.dict, this.products);
+    const tOf = RollupAccumulator.recode(c.defectType.dict, this.defectTypes);
+    if (this.products.values.length >= P_MAX)
+      throw new RangeError('Too many distinct products in one file to roll up.');
+    for (let i = 0; i < c.count; i++) {
+      const day = c.day[i];
+      let m = this.monthOfDay.get(day);
+      if (m === undefined) {
+        m = this.months.code(dayToIso(day).slice(0, 7));
+        if (m >= M_BITS) throw new RangeError('Too many distinct months in one file to roll up.');
+        this.monthOfDay.set(day, m);
+      }
+      const pm = pOf[c.product.codes[i]] * M_BITS + m;
+      const cell = this.cellOf.index(fOf[c.factory.codes[i]], pm);
+      if (cell === this.cells) {
+        this.cells++;
+        this.cellF = grow(this.cellF, this.cells);
+        this.cellPM = grow(this.cellPM, this.cells);
+        this.inspected = grow(this.inspected, this.cells);
+        this.defective = grow(this.defective, this.cells);
+        this.lots = grow(this.lots, this.cells);
+        this.grain = grow(this.grain, this.cells);
+        this.denseDefective = grow(this.denseDefective, this.cells * DENSE);
+        this.denseLots = grow(this.denseLots, this.cells * DENSE);
+        this.cellF[cell] = fOf[c.factory.codes[i]];
+        this.cellPM[cell] = pm;
+      }
+      const defective = c.defective[i];
+      this.inspected[cell] += c.inspected[i];
+      this.defective[cell] += defective;
+      this.lots[cell]++;
+      if (c.grain[i] > this.grain[cell]) this.grain[cell] = c.grain[i];
+      const t = tOf[c.defectType.codes[i]];
+      if (t < 0) continue;
+      if (t < DENSE) {
+        const k = cell * DENSE + t;
+        this.denseDefective[k] += defective;
+        this.denseLots[k]++;
+        continue;
+      }
+      const d = this.defectOf.index(cell, t);
+      if (d === this.defects) {
+        this.defects++;
+        this.defectCell = grow(this.defectCell, this.defects);
+        this.defectType = grow(this.defectType, this.defects);
+        this.defectDefective = grow(this.defectDefective, this.defects);
+        this.defectLots = grow(this.defectLots, this.defects);
+        this.defectCell[d] = cell;
+        this.defectType[d] = t;
+      }
+      this.defectDefective[d] += defective;
+      this.defectLots[d]++;
     }
+  }
+
+  /** The factory, product and month of a cell. */
+  private cellNames(cell: number): [string, string, string] {
+    const pm = this.cellPM[cell];
+    const m = pm % M_BITS;
+    return [
+      this.factories.values[this.cellF[cell]],
+      this.products.values[(pm - m) / M_BITS],
+      this.months.values[m],
+    ];
   }
 
   /** The sums as columnar chunks of `importId`, ready to store (empty arrays when nothing was added). */
   chunks(importId: number): { rollups: RollupChunk[]; defectRollups: DefectRollupChunk[] } {
-    const totals = [...this.totals];
-    const rollups = runs(totals.length).map(([s, e]): RollupChunk => {
+    const rollups = runs(this.cells).map(([s, e]): RollupChunk => {
       const n = e - s;
       const factory = new DictBuilder(n);
       const product = new DictBuilder(n);
       const month = new DictBuilder(n);
-      const chunk = {
-        importId,
-        count: n,
-        inspected: new Float64Array(n),
-        defective: new Float64Array(n),
-        lots: new Uint32Array(n),
-        grain: new Uint8Array(n),
-      };
       for (let i = 0; i < n; i++) {
-        const [key, t] = totals[s + i];
-        const [f, p, m] = key.split(SEP);
+        const [f, p, m] = this.cellNames(s + i);
         factory.set(i, f);
         product.set(i, p);
         month.set(i, m);
-        chunk.inspected[i] = t.inspected;
-        chunk.defective[i] = t.defective;
-        chunk.lots[i] = t.lots;
-        chunk.grain[i] = t.grain;
       }
       return {
-        ...chunk,
+        importId,
+        count: n,
         factory: factory.build(n),
         product: product.build(n),
         month: month.build(n),
+        inspected: this.inspected.slice(s, e),
+        defective: this.defective.slice(s, e),
+        lots: this.lots.slice(s, e),
+        grain: this.grain.slice(s, e),
       };
     });
-    const defects = [...this.defects];
-    const defectRollups = runs(defects.length).map(([s, e]): DefectRollupChunk => {
+    // Dense entries first (cell by cell), then the rare types; each list in a stable order.
+    const cellOf: number[] = [];
+    const typeOf: number[] = [];
+    const sums: number[] = [];
+    const counts: number[] = [];
+    for (let k = 0; k < this.cells * DENSE; k++) {
+      if (this.denseLots[k] === 0) continue;
+      cellOf.push(Math.floor(k / DENSE));
+      typeOf.push(k % DENSE);
+      sums.push(this.denseDefective[k]);
+      counts.push(this.denseLots[k]);
+    }
+    for (let d = 0; d < this.defects; d++) {
+      cellOf.push(this.defectCell[d]);
+      typeOf.push(this.defectType[d]);
+      sums.push(this.defectDefective[d]);
+      counts.push(this.defectLots[d]);
+    }
+    const defectRollups = runs(cellOf.length).map(([s, e]): DefectRollupChunk => {
       const n = e - s;
       const factory = new DictBuilder(n);
       const product = new DictBuilder(n);
       const month = new DictBuilder(n);
       const defectType = new DictBuilder(n);
-      const defective = new Float64Array(n);
-      const lots = new Uint32Array(n);
       for (let i = 0; i < n; i++) {
-        const [key, d] = defects[s + i];
-        const [f, p, m, t] = key.split(SEP);
+        const [f, p, m] = this.cellNames(cellOf[s + i]);
         factory.set(i, f);
         product.set(i, p);
         month.set(i, m);
-        defectType.set(i, t);
-        defective[i] = d.defective;
-        lots[i] = d.lots;
+        defectType.set(i, this.defectTypes.values[typeOf[s + i]]);
       }
       return {
         importId,
@@ -114,8 +223,8 @@ export class RollupAccumulator {
         product: product.build(n),
         month: month.build(n),
         defectType: defectType.build(n),
-        defective,
-        lots,
+        defective: Float64Array.from(sums.slice(s, e)),
+        lots: Uint32Array.from(counts.slice(s, e)),
       };
     });
     return { rollups, defectRollups };

@@ -78,7 +78,7 @@ export class ImportClient {
   import(
     file: Blob,
     fileName: string,
-    options: CsvOptions,
+    options: CsvOptions & { hash?: string },
     onProgress?: (p: ScanProgress) => void,
     source: 'user' | 'sample' = 'user',
   ): Job<ImportReport> {

@@ -112,18 +112,26 @@ export class TextStream {
   }
 }
 
-/** A digest of a file's bytes, built chunk by chunk: SHA-256 of each chunk, chained. */
+/**
+ * A digest of a file's bytes, built chunk by chunk: the SHA-256 of each chunk,
+ * chained as state = SHA-256(state || SHA-256(chunk)), so no chunk is copied.
+ */
 export class ContentHash {
   private state: Uint8Array<ArrayBuffer> = new Uint8Array(32);
   private bytes = 0;
+  private queue: Promise<void> = Promise.resolve();
 
-  /** Adds the next chunk. Chunks must be fed in order. */
-  async update(chunk: Uint8Array): Promise<void> {
-    const joined = new Uint8Array(32 + chunk.byteLength);
-    joined.set(this.state, 0);
-    joined.set(chunk, 32);
-    this.state = new Uint8Array(await crypto.subtle.digest('SHA-256', joined));
+  /** Adds the next chunk; chunks are chained in the order of the calls, even if not awaited. */
+  update(chunk: Uint8Array): Promise<void> {
+    const digest = crypto.subtle.digest('SHA-256', chunk as Uint8Array<ArrayBuffer>);
     this.bytes += chunk.byteLength;
+    this.queue = this.queue.then(async () => {
+      const joined = new Uint8Array(64);
+      joined.set(this.state, 0);
+      joined.set(new Uint8Array(await digest), 32);
+      this.state = new Uint8Array(await crypto.subtle.digest('SHA-256', joined));
+    });
+    return this.queue;
   }
 
   /** The digest as hex, with the byte count: equal for equal bytes read in equal chunks. */

@@ -12,6 +12,8 @@ import type { CsvOptions, Encoding, RowError } from './types';
 export interface ImportOptions extends CsvOptions {
   fileName: string;
   source?: 'user' | 'sample';
+  /** The content hash from the analysis of the same File, so the import need not hash it again. */
+  hash?: string;
   /** The Web Lock this importer holds, so start-up cleanup can tell a live import from an abandoned one. */
   lockName?: string;
   signal?: AbortSignal;
@@ -75,11 +77,15 @@ export async function importCsv(
   const rollup = new RollupAccumulator();
   const factories: FactoryRow[] = [];
   let exchanges: ExchangeRow[] = [];
-  // One chunk write in flight while the next chunk is parsed.
+  // Up to four chunk writes in flight while the next chunks are parsed.
+  const writes: Promise<unknown>[] = [];
   let writing: Promise<unknown> = Promise.resolve();
   const writeChunk = async (chunk: ChunkRow | null) => {
-    await writing;
-    if (chunk) writing = db.chunks.add(chunk);
+    if (writes.length >= 4) await writes.shift();
+    if (!chunk) return;
+    rollup.addChunk(chunk);
+    writes.push(db.chunks.add(chunk));
+    writing = Promise.all(writes);
   };
 
   const finish = (report: Omit<ImportReport, 'fileName' | 'ms'>): ImportReport => ({
@@ -96,7 +102,6 @@ export async function importCsv(
           for (let i = 0; i < records.length; i++) {
             const r = records[i] as ProductionRecord;
             r.factory_id = resolver.resolve(r.factory_id);
-            rollup.add(r);
             if (chunks.add(r, rows[i])) await writeChunk(chunks.take());
           }
         } else if (kind === 'factories') {

@@ -56,6 +56,8 @@ const fatal = (code: string, message: string, row = 1, column: string | null = n
 export interface OpenOptions {
   encoding?: Encoding;
   delimiter?: string;
+  /** The content hash from an earlier read of the same bytes: reused instead of hashing again. */
+  hash?: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function openCsv(
 ): Promise<CsvReader> {
   const isText = typeof input === 'string';
   const size = isText ? input.length : input.size;
-  const hasher = new ContentHash();
+  const hasher = options.hash ? null : new ContentHash();
   let encoding: Encoding = options.encoding ?? 'utf-8';
   let offset = 0;
   let decoder: TextStream | null = null;
@@ -80,7 +82,7 @@ export async function openCsv(
   if (isText) {
     first = input.replace(/^\uFEFF/, '');
     offset = size;
-    await hasher.update(new TextEncoder().encode(input));
+    await hasher?.update(new TextEncoder().encode(input));
   } else {
     const head = await input.read(0, CHUNK_BYTES);
     if (head.byteLength === 0) throw fatal('fatal-empty', 'The file is empty.');
@@ -88,7 +90,7 @@ export async function openCsv(
     if (!sniff.ok) throw fatal(sniff.code, sniff.message);
     encoding = options.encoding ?? sniff.encoding ?? guessEncoding(head, head.byteLength >= size);
     decoder = new TextStream(encoding);
-    await hasher.update(head);
+    await hasher?.update(head);
     offset = head.byteLength;
     const skip = sniff.encoding === encoding ? sniff.bomLength : 0;
     first = decoder.decode(head.subarray(skip), offset >= size);
@@ -117,11 +119,20 @@ export async function openCsv(
       throw e;
     }
   };
+  // The next two slices are read while the current one is parsed.
+  const ahead: Promise<Uint8Array>[] = [];
+  let requested = offset;
   const readMore = async (): Promise<string> => {
-    const bytes = await (input as ByteSource).read(offset, CHUNK_BYTES);
+    const source = input as ByteSource;
+    while (ahead.length < 3 && requested < size) {
+      ahead.push(source.read(requested, CHUNK_BYTES));
+      requested += CHUNK_BYTES;
+    }
+    const bytes = await ahead.shift()!;
     offset += bytes.byteLength;
-    await hasher.update(bytes);
+    const hashed = hasher?.update(bytes);
     const text = decoder!.decode(bytes, offset >= size);
+    await hashed;
     const nul = text.indexOf('\u0000');
     if (nul >= 0)
       throw fatal(
@@ -170,5 +181,13 @@ export async function openCsv(
     }
   }
 
-  return { encoding, delimiter, headers, warnings, size, batches, hash: () => hasher.hex() };
+  return {
+    encoding,
+    delimiter,
+    headers,
+    warnings,
+    size,
+    batches,
+    hash: () => hasher?.hex() ?? options.hash!,
+  };
 }

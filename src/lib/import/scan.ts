@@ -28,6 +28,8 @@ export interface ScanOptions extends CsvOptions {
   maxErrors?: number;
   /** Rejected rows kept for the error report. Default 100,000; 0 keeps none. */
   maxRejected?: number;
+  /** The content hash from an earlier scan of the same bytes, reused instead of hashing again. */
+  hash?: string;
   /** Stops the scan between batches; the scan then rejects with the signal's reason. */
   signal?: AbortSignal;
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { ChunkBuilder } from '../../../src/lib/db/chunks';
 import { RollupAccumulator, defectRollupRows, rollupRows } from '../../../src/lib/db/rollups';
+
+/** Rolls up records through production chunks of `perChunk` rows, as an import does. */
+function accumulate(records: ProductionRecord[], perChunk = 1000): RollupAccumulator {
+  const acc = new RollupAccumulator();
+  for (let s = 0; s < records.length; s += perChunk) {
+    const b = new ChunkBuilder(1);
+    records.slice(s, s + perChunk).forEach((r, i) => b.add(r, s + i + 2));
+    acc.addChunk(b.take()!);
+  }
+  return acc;
+}
 import type { ProductionRecord } from '../../../src/lib/schema/types';
 
 const lot = (
@@ -21,11 +33,12 @@ const lot = (
 
 describe('RollupAccumulator', () => {
   it('sums inspected and defective per factory x product x month', () => {
-    const acc = new RollupAccumulator();
-    acc.add(lot('guangming', '1956-08-01', 100, 10, '断经'));
-    acc.add(lot('guangming', '1956-08-01', 300, 6, '跳花'));
-    acc.add(lot('guangming', '1956-09-01', 50, 1, '断经'));
-    acc.add(lot('zhenya', '1956-08-01', 200, 2));
+    const acc = accumulate([
+      lot('guangming', '1956-08-01', 100, 10, '断经'),
+      lot('guangming', '1956-08-01', 300, 6, '跳花'),
+      lot('guangming', '1956-09-01', 50, 1, '断经'),
+      lot('zhenya', '1956-08-01', 200, 2),
+    ]);
     const {
       rollups: [chunk],
       defectRollups: [defects],
@@ -70,19 +83,65 @@ describe('RollupAccumulator', () => {
   });
 
   it('keeps a pooled rate, not a mean of rates', () => {
-    const acc = new RollupAccumulator();
-    acc.add(lot('a', '1956-01-01', 1000, 10)); // 1%
-    acc.add(lot('a', '1956-01-01', 10, 5)); // 50%
+    const acc = accumulate([
+      lot('a', '1956-01-01', 1000, 10), // 1%
+      lot('a', '1956-01-01', 10, 5), // 50%
+    ]);
     const [r] = rollupRows(acc.chunks(1).rollups[0]);
     expect(r.defective / r.inspected).toBeCloseTo(15 / 1010, 10);
   });
 
   it('splits many cells into chunks of 65,536 rows', () => {
-    const acc = new RollupAccumulator();
-    for (let i = 0; i < 70_000; i++) acc.add(lot(`f${i}`, '1956-01-01', 10, 1, 'x'));
+    const acc = accumulate(
+      Array.from({ length: 70_000 }, (_, i) => lot(`f${i}`, '1956-01-01', 10, 1, 'x')),
+      16_384,
+    );
     const { rollups, defectRollups } = acc.chunks(1);
     expect(rollups.map((c) => c.count)).toEqual([65_536, 70_000 - 65_536]);
     expect(defectRollups.map((c) => c.count)).toEqual([65_536, 70_000 - 65_536]);
+  });
+
+  it('sums a cell whose rows fall in different chunks, quarters in their first month', () => {
+    const q = {
+      ...lot('a', '1956-07-01', 100, 4, 'x'),
+      period: '1956-Q3',
+      grain: 'quarter' as const,
+    };
+    const acc = accumulate(
+      [lot('a', '1956-07-01', 100, 1, 'x'), lot('b', '1956-07-01', 5, 0), q],
+      1,
+    );
+    const rows = [...rollupRows(acc.chunks(1).rollups[0])];
+    expect(
+      rows.map((r) => [r.factory_id, r.month, r.inspected, r.defective, r.lots, r.grain]),
+    ).toEqual([
+      ['a', '1956-07', 200, 5, 2, 'quarter'],
+      ['b', '1956-07', 5, 0, 1, 'month'],
+    ]);
+    expect(
+      [...defectRollupRows(acc.chunks(1).defectRollups[0])].map((d) => [d.factory_id, d.defective]),
+    ).toEqual([['a', 5]]);
+  });
+
+  it('sums rare defect types past the first eight as well as common ones', () => {
+    const types = Array.from({ length: 11 }, (_, i) => `type${i}`);
+    const records = types.flatMap((t, i) => [
+      lot('a', '1956-01-01', 100, i + 1, t),
+      lot('a', '1956-01-01', 100, 1, t),
+    ]);
+    const rows = [...defectRollupRows(accumulate(records, 5).chunks(1).defectRollups[0])];
+    expect(rows.map((r) => [r.defect_type, r.defective, r.lots]).sort()).toEqual(
+      types.map((t, i) => [t, i + 2, 2]).sort(),
+    );
+  });
+
+  it('does not mutate the chunks it reads', () => {
+    const b = new ChunkBuilder(1);
+    b.add(lot('a', '1956-07-01', 100, 1, 'x'), 2);
+    const chunk = b.take()!;
+    const copy = structuredClone(chunk);
+    new RollupAccumulator().addChunk(chunk);
+    expect(chunk).toEqual(copy);
   });
 
   it('is empty when nothing was added', () => {
