@@ -109,8 +109,6 @@ export async function openCsv(
   const splitter = new RowSplitter(delimiter, newline);
 
   // Read until the header row is complete (it nearly always is in the first chunk).
-  const pending: string[][] = [];
-  let pendingFirstRow = 2;
   const pushText = (text: string, last: boolean) => {
     try {
       return splitter.push(text, last);
@@ -155,8 +153,9 @@ export async function openCsv(
       'fatal-too-many-columns',
       `The header has ${headerRow.length.toLocaleString('en')} columns; Loom reads at most ${MAX_COLUMNS.toLocaleString('en')}.`,
     );
-  pending.push(...out.rows.slice(1));
-  pendingFirstRow = out.firstRow + 1;
+  // The data rows that came with the header (no spread: there can be a hundred thousand).
+  const firstRows = out.rows.slice(1);
+  const firstRowNumber = out.firstRow + 1;
   const { headers, warnings } = cleanHeaders(headerRow);
   if (sep)
     warnings.push(
@@ -164,8 +163,7 @@ export async function openCsv(
     );
 
   async function* batches(): AsyncGenerator<RowBatch> {
-    if (pending.length)
-      yield { rows: pending.splice(0), firstRow: pendingFirstRow, bytesRead: offset };
+    if (firstRows.length) yield { rows: firstRows, firstRow: firstRowNumber, bytesRead: offset };
     while (offset < size) {
       let text: string;
       try {

@@ -230,3 +230,22 @@ describe('analyzeCsv on csv-spectrum', () => {
     expect(got).toEqual(want);
   });
 });
+
+describe('analyzeCsv on a large file', () => {
+  it('reads 300,000 rows as one string, whose first batch is every row', async () => {
+    const rows = Array.from(
+      { length: 300_000 },
+      (_, i) =>
+        `f${i % 7},p,1956-${String((i % 12) + 1).padStart(2, '0')},${100 + (i % 9)},${i % 5}`,
+    );
+    const text = ['factory_id,product,period,inspected,defective', ...rows, ''].join('\n');
+    const a = await analyzeCsv(text);
+    expect(a.errors).toEqual([]);
+    expect(a.records).toHaveLength(300_000);
+    expect(a.records[299_999]).toMatchObject({
+      factory_id: 'f0',
+      period: '1956-12',
+      inspected: 100 + (299_999 % 9),
+    });
+  });
+});
