@@ -15,8 +15,17 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (UTC). */
 export function isoToDay(iso: string): number {
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+  let day = dayMemo.get(iso);
+  if (day === undefined) {
+    day = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+    // A file has few distinct periods; the cap keeps a file of many distinct days from growing it forever.
+    if (dayMemo.size >= 100_000) dayMemo.clear();
+    dayMemo.set(iso, day);
+  }
+  return day;
 }
+
+const dayMemo = new Map<string, number>();
 
 /** The ISO date `YYYY-MM-DD` of a day number. */
 export function dayToIso(day: number): string {

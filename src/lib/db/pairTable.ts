@@ -1,14 +1,13 @@
 /**
  * A hash map from a pair of non-negative int32 keys to a dense index 0, 1, 2, …
- * (in first-seen order), in typed arrays with open addressing. It allocates
- * nothing per lookup, which matters when a million rows each look up a cell.
+ * (in first-seen order), in one typed array with open addressing: a lookup
+ * allocates nothing and touches one cache line, which matters when a million
+ * rows each look up a cell.
  */
 export class PairTable {
   private mask: number;
-  private k1: Int32Array;
-  private k2: Int32Array;
-  /** Slot -> index + 1; 0 marks an empty slot. */
-  private slot: Int32Array;
+  /** Slot i holds [key a, key b, index + 1] at 3i; index + 1 = 0 marks an empty slot. */
+  private slots: Int32Array;
   /** Pairs stored so far. */
   size = 0;
 
@@ -16,9 +15,7 @@ export class PairTable {
     let n = 16;
     while (n < capacity * 2) n *= 2;
     this.mask = n - 1;
-    this.k1 = new Int32Array(n);
-    this.k2 = new Int32Array(n);
-    this.slot = new Int32Array(n);
+    this.slots = new Int32Array(n * 3);
   }
 
   private static hash(a: number, b: number): number {
@@ -29,35 +26,33 @@ export class PairTable {
 
   /** The index of (a, b), adding the pair with the next index if it is new. */
   index(a: number, b: number): number {
+    const slots = this.slots;
     let i = PairTable.hash(a, b) & this.mask;
     for (;;) {
-      const s = this.slot[i];
-      if (s === 0) break;
-      if (this.k1[i] === a && this.k2[i] === b) return s - 1;
+      const j = i * 3;
+      const v = slots[j + 2];
+      if (v === 0) break;
+      if (slots[j] === a && slots[j + 1] === b) return v - 1;
       i = (i + 1) & this.mask;
     }
     const index = this.size++;
-    this.k1[i] = a;
-    this.k2[i] = b;
-    this.slot[i] = index + 1;
+    slots[i * 3] = a;
+    slots[i * 3 + 1] = b;
+    slots[i * 3 + 2] = index + 1;
     if (this.size * 2 > this.mask) this.rehash();
     return index;
   }
 
   private rehash() {
-    const { k1, k2, slot } = this;
-    const n = slot.length * 2;
+    const old = this.slots;
+    const n = (this.mask + 1) * 2;
     this.mask = n - 1;
-    this.k1 = new Int32Array(n);
-    this.k2 = new Int32Array(n);
-    this.slot = new Int32Array(n);
-    for (let j = 0; j < slot.length; j++) {
-      if (slot[j] === 0) continue;
-      let i = PairTable.hash(k1[j], k2[j]) & this.mask;
-      while (this.slot[i] !== 0) i = (i + 1) & this.mask;
-      this.k1[i] = k1[j];
-      this.k2[i] = k2[j];
-      this.slot[i] = slot[j];
+    this.slots = new Int32Array(n * 3);
+    for (let j = 0; j < old.length; j += 3) {
+      if (old[j + 2] === 0) continue;
+      let i = PairTable.hash(old[j], old[j + 1]) & this.mask;
+      while (this.slots[i * 3 + 2] !== 0) i = (i + 1) & this.mask;
+      this.slots.set(old.subarray(j, j + 3), i * 3);
     }
   }
 }

@@ -1,11 +1,12 @@
 import type { Grain } from '../schema/types';
 import { GRAINS } from '../import/values';
-import { DictBuilder, dayToIso, pick } from './chunks';
+import { dayToIso, pick } from './chunks';
 import { PairTable } from './pairTable';
 import {
   ROLLUP_CHUNK_ROWS,
   type ChunkRow,
   type DefectRollupChunk,
+  type DictColumn,
   type DefectRollupRow,
   type LoomDB,
   type RollupChunk,
@@ -149,36 +150,47 @@ export class RollupAccumulator {
     }
   }
 
-  /** The factory, product and month of a cell. */
-  private cellNames(cell: number): [string, string, string] {
-    const pm = this.cellPM[cell];
-    const m = pm % M_BITS;
-    return [
-      this.factories.values[this.cellF[cell]],
-      this.products.values[(pm - m) / M_BITS],
-      this.months.values[m],
-    ];
+  /**
+   * The factory, product and month columns of cells `cells[from..to)` as
+   * dictionary columns over the whole file's code tables: no string is looked
+   * up, codes are shifted by one because code 0 means "no value".
+   */
+  private cellColumns(cells: Uint32Array): {
+    factory: DictColumn;
+    product: DictColumn;
+    month: DictColumn;
+  } {
+    const n = cells.length;
+    const f = new Uint32Array(n);
+    const p = new Uint32Array(n);
+    const m = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i];
+      const pm = this.cellPM[cell];
+      const month = pm % M_BITS;
+      f[i] = this.cellF[cell] + 1;
+      p[i] = (pm - month) / M_BITS + 1;
+      m[i] = month + 1;
+    }
+    const column = (values: string[], codes: Uint32Array): DictColumn => {
+      const dict = ['', ...values];
+      return { dict, codes: dict.length <= 0x10000 ? Uint16Array.from(codes) : codes };
+    };
+    return {
+      factory: column(this.factories.values, f),
+      product: column(this.products.values, p),
+      month: column(this.months.values, m),
+    };
   }
 
   /** The sums as columnar chunks of `importId`, ready to store (empty arrays when nothing was added). */
   chunks(importId: number): { rollups: RollupChunk[]; defectRollups: DefectRollupChunk[] } {
     const rollups = runs(this.cells).map(([s, e]): RollupChunk => {
-      const n = e - s;
-      const factory = new DictBuilder(n);
-      const product = new DictBuilder(n);
-      const month = new DictBuilder(n);
-      for (let i = 0; i < n; i++) {
-        const [f, p, m] = this.cellNames(s + i);
-        factory.set(i, f);
-        product.set(i, p);
-        month.set(i, m);
-      }
+      const cells = new Uint32Array(e - s).map((_, i) => s + i);
       return {
         importId,
-        count: n,
-        factory: factory.build(n),
-        product: product.build(n),
-        month: month.build(n),
+        count: e - s,
+        ...this.cellColumns(cells),
         inspected: this.inspected.slice(s, e),
         defective: this.defective.slice(s, e),
         lots: this.lots.slice(s, e),
@@ -186,47 +198,39 @@ export class RollupAccumulator {
       };
     });
     // Dense entries first (cell by cell), then the rare types; each list in a stable order.
-    const cellOf: number[] = [];
-    const typeOf: number[] = [];
-    const sums: number[] = [];
-    const counts: number[] = [];
+    let n = this.defects;
+    for (let k = 0; k < this.cells * DENSE; k++) if (this.denseLots[k] !== 0) n++;
+    const cellOf = new Uint32Array(n);
+    const typeOf = new Uint32Array(n);
+    const sums = new Float64Array(n);
+    const counts = new Uint32Array(n);
+    let j = 0;
     for (let k = 0; k < this.cells * DENSE; k++) {
       if (this.denseLots[k] === 0) continue;
-      cellOf.push(Math.floor(k / DENSE));
-      typeOf.push(k % DENSE);
-      sums.push(this.denseDefective[k]);
-      counts.push(this.denseLots[k]);
+      cellOf[j] = Math.floor(k / DENSE);
+      typeOf[j] = (k % DENSE) + 1;
+      sums[j] = this.denseDefective[k];
+      counts[j++] = this.denseLots[k];
     }
     for (let d = 0; d < this.defects; d++) {
-      cellOf.push(this.defectCell[d]);
-      typeOf.push(this.defectType[d]);
-      sums.push(this.defectDefective[d]);
-      counts.push(this.defectLots[d]);
+      cellOf[j] = this.defectCell[d];
+      typeOf[j] = this.defectType[d] + 1;
+      sums[j] = this.defectDefective[d];
+      counts[j++] = this.defectLots[d];
     }
-    const defectRollups = runs(cellOf.length).map(([s, e]): DefectRollupChunk => {
-      const n = e - s;
-      const factory = new DictBuilder(n);
-      const product = new DictBuilder(n);
-      const month = new DictBuilder(n);
-      const defectType = new DictBuilder(n);
-      for (let i = 0; i < n; i++) {
-        const [f, p, m] = this.cellNames(cellOf[s + i]);
-        factory.set(i, f);
-        product.set(i, p);
-        month.set(i, m);
-        defectType.set(i, this.defectTypes.values[typeOf[s + i]]);
-      }
-      return {
-        importId,
-        count: n,
-        factory: factory.build(n),
-        product: product.build(n),
-        month: month.build(n),
-        defectType: defectType.build(n),
-        defective: Float64Array.from(sums.slice(s, e)),
-        lots: Uint32Array.from(counts.slice(s, e)),
-      };
-    });
+    const types = ['', ...this.defectTypes.values];
+    const defectRollups = runs(n).map(([s, e]): DefectRollupChunk => ({
+      importId,
+      count: e - s,
+      ...this.cellColumns(cellOf.subarray(s, e)),
+      defectType: {
+        dict: types,
+        codes:
+          types.length <= 0x10000 ? Uint16Array.from(typeOf.subarray(s, e)) : typeOf.slice(s, e),
+      },
+      defective: sums.slice(s, e),
+      lots: counts.slice(s, e),
+    }));
     return { rollups, defectRollups };
   }
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The module worker that runs every import: decode, parse, validate, write
 // with Dexie and roll up, so that the page only ever receives progress and reports.
+import { workerSink } from '../db/chunkSink';
 import { getDb } from '../db/database';
 import { findActiveByHash } from '../db/imports';
 import { blobSource } from './decode';
@@ -56,6 +57,19 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
           fileName: req.fileName,
           source: req.source,
           lockName,
+          // A second worker stores and rolls up chunks while this one parses (nested workers
+          // exist in every current browser; the fallback writes on this thread).
+          makeSink:
+            typeof Worker === 'undefined'
+              ? undefined
+              : () =>
+                  workerSink(
+                    () =>
+                      new Worker(new URL('../db/chunkWriter.worker.ts', import.meta.url), {
+                        type: 'module',
+                        name: 'loom-chunk-writer',
+                      }),
+                  ),
           signal: controller.signal,
           onProgress: throttled(req.id),
         });

@@ -2,7 +2,7 @@ import { ChunkBuilder } from '../db/chunks';
 import type { ChunkRow, ExchangeRow, FactoryRow, LoomDB } from '../db/database';
 import { FactoryResolver, activeFactories } from '../db/factories';
 import { beginImport, deleteImport, findActiveByHash } from '../db/imports';
-import { RollupAccumulator } from '../db/rollups';
+import { localSink, type ChunkSink } from '../db/chunkSink';
 import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { ByteSource } from './decode';
 import { isBlocking, scanCsv, type ScanProgress } from './scan';
@@ -12,6 +12,8 @@ import type { CsvOptions, Encoding, RowError } from './types';
 export interface ImportOptions extends CsvOptions {
   fileName: string;
   source?: 'user' | 'sample';
+  /** Makes the sink for production chunks; by default they are written and rolled up on this thread. */
+  makeSink?: (importId: number) => ChunkSink;
   /** The content hash from the analysis of the same File, so the import need not hash it again. */
   hash?: string;
   /** The Web Lock this importer holds, so start-up cleanup can tell a live import from an abandoned one. */
@@ -47,9 +49,10 @@ const SMALL_BATCH = 5_000;
 /**
  * Imports one CSV into the database, all or nothing: rows are written as
  * staging rows of a new import while the file streams past (production as
- * columnar chunks), and one small final transaction checks the content hash,
- * writes the rollups and placeholders and makes the import active. A blocking
- * error, a duplicate or a cancel removes everything the import wrote.
+ * columnar chunks, handed to a {@link ChunkSink} that also stores their
+ * rollups as staging rows), and one small final transaction checks the
+ * content hash, adds placeholder factories and makes the import active. A
+ * blocking error, a duplicate or a cancel removes everything the import wrote.
  */
 export async function importCsv(
   db: LoomDB,
@@ -74,18 +77,11 @@ export async function importCsv(
 
   const resolver = new FactoryResolver(await activeFactories(db));
   const chunks = new ChunkBuilder(importId);
-  const rollup = new RollupAccumulator();
+  const sink = (options.makeSink ?? ((id: number) => localSink(db, id)))(importId);
   const factories: FactoryRow[] = [];
   let exchanges: ExchangeRow[] = [];
-  // Up to four chunk writes in flight while the next chunks are parsed.
-  const writes: Promise<unknown>[] = [];
-  let writing: Promise<unknown> = Promise.resolve();
   const writeChunk = async (chunk: ChunkRow | null) => {
-    if (writes.length >= 4) await writes.shift();
-    if (!chunk) return;
-    rollup.addChunk(chunk);
-    writes.push(db.chunks.add(chunk));
-    writing = Promise.all(writes);
+    if (chunk) await sink.write(chunk);
   };
 
   const finish = (report: Omit<ImportReport, 'fileName' | 'ms'>): ImportReport => ({
@@ -121,7 +117,6 @@ export async function importCsv(
       },
     });
     await writeChunk(chunks.take());
-    await writing;
     signal?.throwIfAborted();
 
     const base = {
@@ -133,6 +128,7 @@ export async function importCsv(
       rejectedCsv: scan.rejectedCsv,
     };
     if (scan.errors.some(isBlocking)) {
+      await sink.abort();
       await deleteImport(db, importId);
       return finish({ ...base, status: 'failed', rowsAccepted: 0, rowsRejected: scan.rows });
     }
@@ -154,33 +150,28 @@ export async function importCsv(
           .map((p) => `“${p.factory_id}”`)
           .join(', ')}${placeholders.length > 10 ? ', …' : ''}.`,
       );
-    const { rollups, defectRollups } = rollup.chunks(importId);
+    // Chunks and rollups are stored as staging rows; the commit below only has to flip the status.
+    await sink.finish();
 
     // The one small transaction that makes the import visible.
-    const duplicate = await db.transaction(
-      'rw',
-      [db.imports, db.rollups, db.defectRollups, db.factories],
-      async () => {
-        const existing = await findActiveByHash(db, scan.hash);
-        if (existing) return existing;
-        await db.rollups.bulkAdd(rollups);
-        await db.defectRollups.bulkAdd(defectRollups);
-        await db.factories.bulkAdd(placeholders);
-        await db.imports.update(importId, {
-          status: 'active',
-          kind: scan.kind!,
-          hash: scan.hash,
-          encoding: scan.encoding,
-          delimiter: scan.delimiter,
-          mapping: scan.mapping,
-          rowsAccepted: scan.accepted,
-          rowsRejected: scan.rejected,
-          warnings,
-          importedAt: Date.now(),
-        });
-        return undefined;
-      },
-    );
+    const duplicate = await db.transaction('rw', [db.imports, db.factories], async () => {
+      const existing = await findActiveByHash(db, scan.hash);
+      if (existing) return existing;
+      await db.factories.bulkAdd(placeholders);
+      await db.imports.update(importId, {
+        status: 'active',
+        kind: scan.kind!,
+        hash: scan.hash,
+        encoding: scan.encoding,
+        delimiter: scan.delimiter,
+        mapping: scan.mapping,
+        rowsAccepted: scan.accepted,
+        rowsRejected: scan.rejected,
+        warnings,
+        importedAt: Date.now(),
+      });
+      return undefined;
+    });
     if (duplicate) {
       await deleteImport(db, importId);
       return finish({
@@ -204,7 +195,7 @@ export async function importCsv(
       rowsRejected: scan.rejected,
     });
   } catch (e) {
-    await writing.catch(() => undefined);
+    await sink.abort().catch(() => undefined);
     await deleteImport(db, importId);
     if (signal?.aborted)
       return finish({

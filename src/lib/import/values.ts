@@ -24,10 +24,11 @@ const MISSING = new Set([
 
 /** True for the cells that mean "no value": empty, `-`, `#N/A`, `N/A`, `null`, `NaN`. */
 export function isMissing(cell: string | undefined): boolean {
-  if (cell === undefined) return true;
-  // Fast path: a cell starting with a digit or a CJK character is never a missing marker.
+  if (cell === undefined || cell === '') return true;
+  // Fast path: every marker starts with one of these characters (after optional white space).
   const c = cell.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c >= 0x3000) return false;
+  if (c !== 35 && c !== 45 && c !== 78 && c !== 110 && c !== 0x2013 && c !== 0x2014 && c > 32)
+    return false;
   return MISSING.has(cell.trim().toLowerCase());
 }
 

@@ -3,6 +3,7 @@ import {
   ContentHash,
   DecodeError,
   TextStream,
+  blobSource,
   guessEncoding,
   sniffBytes,
 } from '../../../src/lib/import/decode';
@@ -87,5 +88,41 @@ describe('ContentHash', () => {
     expect(a.hex()).toBe(b.hex());
     expect(a.hex()).not.toBe(c.hex());
     expect(a.hex()).toMatch(/^[0-9a-f]{64}:10$/);
+  });
+});
+
+describe('blobSource(blob)', () => {
+  const bytes = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251);
+  // Many small parts, so the stream delivers pieces that do not line up with reads.
+  const blob = new Blob(
+    Array.from({ length: 30 }, (_, i) => bytes.slice(i * 10_000, (i + 1) * 10_000)),
+  );
+
+  it('gives the same bytes for reads in order, even when they are all pending at once', async () => {
+    const src = blobSource(blob);
+    const reads = [0, 65_536, 131_072, 196_608, 262_144].map((o) => src.read(o, 65_536));
+    const parts = await Promise.all(reads);
+    expect(parts.map((p) => p.byteLength)).toEqual([
+      65_536,
+      65_536,
+      65_536,
+      65_536,
+      300_000 - 262_144,
+    ]);
+    const joined = new Uint8Array(300_000);
+    parts.forEach((p, i) => joined.set(p, i * 65_536));
+    expect(joined).toEqual(bytes);
+  });
+
+  it('answers a read out of order, and starts again from 0', async () => {
+    const src = blobSource(blob);
+    expect(await src.read(0, 100)).toEqual(bytes.subarray(0, 100));
+    expect(await src.read(5_000, 10)).toEqual(bytes.subarray(5_000, 5_010));
+    expect(await src.read(0, 1_000)).toEqual(bytes.subarray(0, 1_000));
+    expect(await src.read(1_000, 1_000)).toEqual(bytes.subarray(1_000, 2_000));
+  });
+
+  it('is empty past the end', async () => {
+    expect((await blobSource(blob).read(300_000, 10)).byteLength).toBe(0);
   });
 });
