@@ -249,3 +249,27 @@ describe('analyzeCsv on a large file', () => {
     });
   });
 });
+
+describe('analyzeCsv when UTF-8 was only a guess', () => {
+  it('switches to GB18030 when Chinese bytes appear after the first megabyte, and says so', async () => {
+    const ascii =
+      'factory_id,name\n' +
+      Array.from({ length: 60_000 }, (_, i) => `f${i},Factory ${i}`).join('\n') +
+      '\n';
+    const head = new TextEncoder().encode(ascii);
+    expect(head.byteLength).toBeGreaterThan(1 << 20);
+    const tail = fixture('rows-2col-gb18030.csv');
+    const bytes = new Uint8Array(head.byteLength + tail.byteLength);
+    bytes.set(head);
+    bytes.set(tail, head.byteLength);
+    const a = await analyzeCsv(new Blob([bytes]));
+    expect(a.encoding).toBe('gb18030');
+    expect(a.warnings[0]).toMatch(/not valid utf-8.*read as GB18030/);
+    expect(a.errors).toEqual([]);
+    expect(a.records.slice(-3)).toEqual([
+      { factory_id: 'zhenya', name: '振亚丝织厂' },
+      { factory_id: 'dongwu', name: '东吴丝织厂' },
+      { factory_id: 'guangming', name: '光明丝织厂' },
+    ]);
+  });
+});
