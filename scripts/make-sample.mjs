@@ -1,20 +1,12 @@
 // Writes the illustrative Suzhou 1956 sample data set to public/data/.
 // Deterministic: the same script always writes the same bytes. Run: npm run sample
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { rng } from '../bench/generate.mjs';
 
 const OUT = new URL('../public/data/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 
-// mulberry32: a small seeded PRNG, so the data never changes between runs.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so the data never changes between runs.
 const rand = rng(1956);
 const between = (a, b) => a + (b - a) * rand();
 // Binomial draw by normal approximation (n is large), clamped to [0, n].

@@ -100,19 +100,24 @@ export interface DefectRollupRow {
   lots: number;
 }
 
-/**
- * Up to {@link ROLLUP_CHUNK_ROWS} rollup rows of one import, stored column by
- * column like production chunks: a million-row file can have a hundred
- * thousand factory x product x month cells, and one record per cell would make
- * the commit as slow as storing rows one by one.
- */
-export interface RollupChunk {
+/** The key columns that every rollup chunk shares: up to {@link ROLLUP_CHUNK_ROWS} cells of one import. */
+export interface RollupCells {
   id?: number;
   importId: number;
   count: number;
   factory: DictColumn;
   product: DictColumn;
+  /** `YYYY-MM`. */
   month: DictColumn;
+}
+
+/**
+ * Rollup rows of one import, stored column by column like production chunks:
+ * a million-row file can have a hundred thousand factory x product x month
+ * cells, and one record per cell would make the commit as slow as storing
+ * rows one by one.
+ */
+export interface RollupChunk extends RollupCells {
   inspected: Float64Array;
   defective: Float64Array;
   lots: Uint32Array;
@@ -120,14 +125,8 @@ export interface RollupChunk {
   grain: Uint8Array;
 }
 
-/** Up to {@link ROLLUP_CHUNK_ROWS} defect rollup rows of one import, column by column. */
-export interface DefectRollupChunk {
-  id?: number;
-  importId: number;
-  count: number;
-  factory: DictColumn;
-  product: DictColumn;
-  month: DictColumn;
+/** Defect rollup rows of one import (one per cell and defect type), column by column. */
+export interface DefectRollupChunk extends RollupCells {
   defectType: DictColumn;
   defective: Float64Array;
   lots: Uint32Array;
