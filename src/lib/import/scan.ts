@@ -1,4 +1,3 @@
-import { FIELDS } from '../schema/fields';
 import { detectKind, mappingToHeaders, missingRequired, resolveMapping } from '../schema/mapping';
 import type { AnyRecord, RecordKind } from '../schema/types';
 import { csvLine } from '../share/csv';
@@ -235,6 +234,3 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
 export function visibleDelimiter(d: string): string {
   return d === '\t' ? 'tab' : d;
 }
-
-/** All the fields of a kind, for the mapping UI. */
-export const fieldsOf = (kind: RecordKind) => FIELDS[kind];

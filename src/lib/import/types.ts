@@ -41,6 +41,3 @@ export interface CsvAnalysis<R extends AnyRecord = AnyRecord> {
   errors: RowError[];
   warnings: string[];
 }
-
-/** True when an error means the whole file cannot be imported. */
-export const isFatal = (e: RowError): boolean => e.code.startsWith('fatal-');

@@ -156,11 +156,5 @@ function parsePeriodUncached(cell: string): Parsed<Period> {
   return { ok: false, problem: 'bad-date' };
 }
 
-/** Reads a date the way {@link parsePeriod} does and returns its first day, `YYYY-MM-DD`. */
-export function parseDate(cell: string): Parsed<string> {
-  const p = parsePeriod(cell);
-  return p.ok ? { ok: true, value: p.value.start } : p;
-}
-
 /** The grains, finest first. */
 export const GRAINS: readonly Grain[] = ['day', 'month', 'quarter', 'year'];

@@ -200,10 +200,3 @@ for (const kind of Object.keys(FIELDS) as RecordKind[]) {
 export function fieldForHeader(kind: RecordKind, header: string): string | undefined {
   return synonymIndex[kind].get(normalizeHeader(header));
 }
-
-/** The field definition named `name` in `kind`; throws a TypeError for an unknown name. */
-export function fieldDef(kind: RecordKind, name: string): FieldDef {
-  const def = FIELDS[kind].find((f) => f.name === name);
-  if (!def) throw new TypeError(`No field "${name}" in kind "${kind}"`);
-  return def;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMissing, parseCount, parseDate, parsePeriod } from '../../../src/lib/import/values';
+import { isMissing, parseCount, parsePeriod } from '../../../src/lib/import/values';
 
 describe('parseCount(cell)', () => {
   it.each([
@@ -78,12 +78,5 @@ describe('parsePeriod(cell)', () => {
 
   it('names both readings of an ambiguous date', () => {
     expect(parsePeriod('8/6/1956')).toMatchObject({ hint: '1956-06-08 or 1956-08-06' });
-  });
-});
-
-describe('parseDate(cell)', () => {
-  it('gives the first day of a month or quarter', () => {
-    expect(parseDate('1956-Q3')).toEqual({ ok: true, value: '1956-07-01' });
-    expect(parseDate('1956年9月')).toEqual({ ok: true, value: '1956-09-01' });
   });
 });
