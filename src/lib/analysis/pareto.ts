@@ -1,0 +1,40 @@
+/** One bar of a Pareto chart. */
+export interface ParetoBar {
+  label: string;
+  count: number;
+  /** This bar's share of the total, in [0, 1]. */
+  share: number;
+  /** Share of this bar and every bar before it, in [0, 1]; the last is 1. */
+  cumulative: number;
+}
+
+/**
+ * Pareto bars: counts summed per label, sorted from largest to smallest (ties
+ * by label, so the order is stable), with each bar's share and the running
+ * cumulative share. Zero counts are dropped; an empty or all-zero input gives [].
+ * Throws a TypeError for a negative or non-finite count.
+ */
+export function pareto(items: Iterable<{ label: string; count: number }>): ParetoBar[] {
+  const totals = new Map<string, number>();
+  for (const { label, count } of items) {
+    if (!Number.isFinite(count) || count < 0)
+      throw new TypeError(
+        `Pareto counts must be finite and >= 0; got ${count} for ${JSON.stringify(label)}`,
+      );
+    totals.set(label, (totals.get(label) ?? 0) + count);
+  }
+  const bars = [...totals]
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const total = bars.reduce((s, [, c]) => s + c, 0);
+  let running = 0;
+  return bars.map(([label, count], i) => {
+    running += count;
+    return {
+      label,
+      count,
+      share: count / total,
+      cumulative: i === bars.length - 1 ? 1 : running / total,
+    };
+  });
+}

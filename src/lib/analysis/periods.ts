@@ -1,0 +1,43 @@
+/** How finely a time axis is bucketed. */
+export type Interval = 'month' | 'quarter' | 'year';
+
+/** The intervals, finest first. */
+export const INTERVALS: readonly Interval[] = ['month', 'quarter', 'year'];
+
+/**
+ * The bucket a month `YYYY-MM` falls in: `1956-08` (month), `1956-Q3`
+ * (quarter) or `1956` (year). Throws a TypeError for anything but `YYYY-MM`.
+ */
+export function bucketOf(month: string, interval: Interval): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new TypeError(`Expected a month YYYY-MM, got ${JSON.stringify(month)}`);
+  if (interval === 'month') return month;
+  const y = month.slice(0, 4);
+  return interval === 'year' ? y : `${y}-Q${Math.floor((+month.slice(5, 7) - 1) / 3) + 1}`;
+}
+
+/** The first and last month `YYYY-MM` of a bucket from {@link bucketOf}; throws a TypeError for another string. */
+export function bucketMonths(bucket: string): [string, string] {
+  let m: RegExpMatchArray | null;
+  if ((m = bucket.match(/^(\d{4})-(0[1-9]|1[0-2])$/))) return [bucket, bucket];
+  if ((m = bucket.match(/^(\d{4})-Q([1-4])$/))) {
+    const first = (+m[2] - 1) * 3 + 1;
+    return [
+      `${m[1]}-${String(first).padStart(2, '0')}`,
+      `${m[1]}-${String(first + 2).padStart(2, '0')}`,
+    ];
+  }
+  if ((m = bucket.match(/^(\d{4})$/))) return [`${m[1]}-01`, `${m[1]}-12`];
+  throw new TypeError(`Not a period bucket: ${JSON.stringify(bucket)}`);
+}
+
+/** Epoch ms (UTC) of the first instant of a month `YYYY-MM`, or of the month after it with `after`. */
+export function monthTime(month: string, after = false): number {
+  return Date.UTC(+month.slice(0, 4), +month.slice(5, 7) - 1 + (after ? 1 : 0), 1);
+}
+
+/** A bucket's time span in epoch ms (UTC): [start, end), end being the start of the next bucket. */
+export function bucketSpan(bucket: string): [number, number] {
+  const [first, last] = bucketMonths(bucket);
+  return [monthTime(first), monthTime(last, true)];
+}

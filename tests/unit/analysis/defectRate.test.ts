@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { defectRateByPeriod } from '../../../src/lib/analysis/defectRate';
+import { ChunkBuilder } from '../../../src/lib/db/chunks';
+import { RollupAccumulator } from '../../../src/lib/db/rollups';
+import type { ProductionRecord } from '../../../src/lib/schema/types';
+
+const lot = (
+  factory_id: string,
+  product: string,
+  month: string,
+  inspected: number,
+  defective: number,
+): ProductionRecord => ({
+  factory_id,
+  product,
+  period: month,
+  periodStart: `${month}-01`,
+  grain: 'month',
+  inspected,
+  defective,
+});
+
+/** Rollup chunks for records, as an import writes them. */
+function rollups(records: ProductionRecord[]) {
+  const b = new ChunkBuilder(1);
+  records.forEach((r, i) => b.add(r, i + 2));
+  const acc = new RollupAccumulator();
+  acc.addChunk(b.take()!);
+  return acc.chunks(1).rollups;
+}
+
+const data = rollups([
+  lot('guangming', 'crepe satin', '1956-07', 1000, 100),
+  lot('guangming', 'crepe satin', '1956-08', 100, 50),
+  lot('guangming', 'crepe satin', '1956-09', 900, 45),
+  lot('guangming', 'soft satin', '1956-08', 500, 25),
+  lot('zhenya', 'crepe satin', '1956-08', 2000, 40),
+  lot('zhenya', 'crepe satin', '1956-10', 1000, 10),
+]);
+
+describe('defectRateByPeriod(chunks, query)', () => {
+  it('pools Σdefective / Σinspected per factory and month, with a Wilson band', () => {
+    const series = defectRateByPeriod(data, { interval: 'month', by: 'factory' });
+    expect(series.map((s) => s.key)).toEqual(['guangming', 'zhenya']);
+    const g = series[0];
+    expect(g.points.map((p) => [p.period, p.inspected, p.defective])).toEqual([
+      ['1956-07', 1000, 100],
+      ['1956-08', 600, 75],
+      ['1956-09', 900, 45],
+    ]);
+    expect(g.points[1].rate).toBeCloseTo(75 / 600, 12); // not the mean of 50% and 5%
+    expect(g.points[1].lo).toBeLessThan(g.points[1].rate);
+    expect(g.points[1].hi).toBeGreaterThan(g.points[1].rate);
+    expect([g.inspected, g.defective]).toEqual([2500, 220]);
+  });
+
+  it('buckets by quarter in UTC and divides the points', () => {
+    const [g, z] = defectRateByPeriod(data, { interval: 'quarter', by: 'factory' });
+    expect(g.points.map((p) => [p.period, p.inspected, p.defective])).toEqual([
+      ['1956-Q3', 2500, 220],
+    ]);
+    expect(z.points.map((p) => p.period)).toEqual(['1956-Q3', '1956-Q4']);
+    expect(g.points[0].start).toBe(Date.UTC(1956, 6, 1));
+    expect(g.points[0].end).toBe(Date.UTC(1956, 9, 1));
+  });
+
+  it('makes one series per product, and filters factories, products and months', () => {
+    const byProduct = defectRateByPeriod(data, {
+      interval: 'year',
+      by: 'product',
+      factories: ['guangming'],
+    });
+    expect(byProduct.map((s) => [s.key, s.inspected, s.defective])).toEqual([
+      ['crepe satin', 2000, 195],
+      ['soft satin', 500, 25],
+    ]);
+    const window = defectRateByPeriod(data, {
+      interval: 'month',
+      by: 'factory',
+      products: ['crepe satin'],
+      from: '1956-08',
+      to: '1956-09',
+    });
+    expect(window.map((s) => [s.key, s.points.map((p) => p.period)])).toEqual([
+      ['guangming', ['1956-08', '1956-09']],
+      ['zhenya', ['1956-08']],
+    ]);
+  });
+
+  it('is empty when nothing matches', () => {
+    expect(
+      defectRateByPeriod(data, { interval: 'month', by: 'factory', factories: ['nobody'] }),
+    ).toEqual([]);
+    expect(defectRateByPeriod([], { interval: 'month', by: 'factory' })).toEqual([]);
+  });
+
+  it('does not mutate the chunks or the query', () => {
+    const q = { interval: 'month' as const, by: 'factory' as const, factories: ['zhenya'] };
+    const before = structuredClone({ data, q });
+    defectRateByPeriod(data, q);
+    expect({ data, q }).toEqual(before);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { pareto } from '../../../src/lib/analysis/pareto';
+
+describe('pareto(items)', () => {
+  it('sums per label, sorts largest first and accumulates shares to 1', () => {
+    const bars = pareto([
+      { label: '跳花', count: 20 },
+      { label: '断经', count: 50 },
+      { label: '污渍', count: 10 },
+      { label: '跳花', count: 20 },
+    ]);
+    expect(bars.map((b) => [b.label, b.count])).toEqual([
+      ['断经', 50],
+      ['跳花', 40],
+      ['污渍', 10],
+    ]);
+    expect(bars.map((b) => b.share)).toEqual([0.5, 0.4, 0.1]);
+    expect(bars.map((b) => b.cumulative)).toEqual([0.5, 0.9, 1]);
+  });
+
+  it('breaks ties by label and drops zero counts', () => {
+    expect(
+      pareto([
+        { label: 'b', count: 5 },
+        { label: 'a', count: 5 },
+        { label: 'z', count: 0 },
+      ]).map((b) => b.label),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('is empty for no items or only zeros', () => {
+    expect(pareto([])).toEqual([]);
+    expect(pareto([{ label: 'a', count: 0 }])).toEqual([]);
+  });
+
+  it('throws a TypeError for a negative count', () => {
+    expect(() => pareto([{ label: 'a', count: -1 }])).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bucketMonths, bucketOf, bucketSpan } from '../../../src/lib/analysis/periods';
+
+describe('bucketOf(month, interval)', () => {
+  it.each([
+    ['1956-01', 'month', '1956-01'],
+    ['1956-03', 'quarter', '1956-Q1'],
+    ['1956-04', 'quarter', '1956-Q2'],
+    ['1956-09', 'quarter', '1956-Q3'],
+    ['1956-12', 'quarter', '1956-Q4'],
+    ['1956-12', 'year', '1956'],
+  ] as const)('puts %s in the %s %s', (month, interval, bucket) => {
+    expect(bucketOf(month, interval)).toBe(bucket);
+  });
+  it.each(['1956-13', '1956-8', '1956-08-01', ''])('throws a TypeError for %j', (m) => {
+    expect(() => bucketOf(m, 'month')).toThrow(TypeError);
+  });
+});
+
+describe('bucketMonths(bucket) and bucketSpan(bucket)', () => {
+  it.each([
+    ['1956-08', '1956-08', '1956-08', '1956-08-01', '1956-09-01'],
+    ['1956-Q3', '1956-07', '1956-09', '1956-07-01', '1956-10-01'],
+    ['1956-Q4', '1956-10', '1956-12', '1956-10-01', '1957-01-01'],
+    ['1956', '1956-01', '1956-12', '1956-01-01', '1957-01-01'],
+  ])('%s runs %s..%s, [%s, %s) in UTC', (bucket, first, last, start, end) => {
+    expect(bucketMonths(bucket)).toEqual([first, last]);
+    expect(bucketSpan(bucket)).toEqual([
+      Date.parse(`${start}T00:00:00Z`),
+      Date.parse(`${end}T00:00:00Z`),
+    ]);
+  });
+  it('throws a TypeError for a string that is no bucket', () => {
+    expect(() => bucketMonths('1956-Q5')).toThrow(TypeError);
+  });
+});
