@@ -19,7 +19,7 @@ export function bucketOf(month: string, interval: Interval): string {
 /** The first and last month `YYYY-MM` of a bucket from {@link bucketOf}; throws a TypeError for another string. */
 export function bucketMonths(bucket: string): [string, string] {
   let m: RegExpMatchArray | null;
-  if ((m = bucket.match(/^(\d{4})-(0[1-9]|1[0-2])$/))) return [bucket, bucket];
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(bucket)) return [bucket, bucket];
   if ((m = bucket.match(/^(\d{4})-Q([1-4])$/))) {
     const first = (+m[2] - 1) * 3 + 1;
     return [
