@@ -1,0 +1,76 @@
+import { INTERVALS, type Interval } from '../analysis/periods';
+
+/** Everything the Trends view shows, as it lives in the URL hash (`#/trends?…`). */
+export interface TrendsState {
+  /** Factory ids to show; empty = all. */
+  factories: string[];
+  /** Product names to show; empty = all. */
+  products: string[];
+  /** First and last month `YYYY-MM`, or '' for open. */
+  from: string;
+  to: string;
+  interval: Interval;
+  by: 'factory' | 'product';
+  /** Series hidden through the legend. */
+  hidden: string[];
+  /** Whether the 95% bands are drawn. */
+  band: boolean;
+}
+
+/** The view with nothing chosen: every factory, monthly, bands on. */
+export const DEFAULT_TRENDS: TrendsState = {
+  factories: [],
+  products: [],
+  from: '',
+  to: '',
+  interval: 'month',
+  by: 'factory',
+  hidden: [],
+  band: true,
+};
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const list = (v: string | null) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+
+/**
+ * Reads the Trends state from a query string (`factories=zhenya,guangming&interval=quarter`).
+ * Unknown or malformed values fall back to the defaults, so any shared link opens something.
+ */
+export function parseTrendsQuery(query: string | undefined): TrendsState {
+  const p = new URLSearchParams(query ?? '');
+  const interval = p.get('interval') as Interval;
+  const by = p.get('by');
+  const from = p.get('from') ?? '';
+  const to = p.get('to') ?? '';
+  return {
+    factories: list(p.get('factories')),
+    products: list(p.get('products')),
+    from: MONTH.test(from) ? from : '',
+    to: MONTH.test(to) ? to : '',
+    interval: INTERVALS.includes(interval) ? interval : DEFAULT_TRENDS.interval,
+    by: by === 'product' ? 'product' : 'factory',
+    hidden: list(p.get('hidden')),
+    band: p.get('band') !== 'off',
+  };
+}
+
+/** The query string for a Trends state, leaving out defaults, so links stay short. */
+export function trendsQueryString(s: TrendsState): string {
+  const p = new URLSearchParams();
+  if (s.factories.length) p.set('factories', s.factories.join(','));
+  if (s.products.length) p.set('products', s.products.join(','));
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  if (s.interval !== DEFAULT_TRENDS.interval) p.set('interval', s.interval);
+  if (s.by !== DEFAULT_TRENDS.by) p.set('by', s.by);
+  if (s.hidden.length) p.set('hidden', s.hidden.join(','));
+  if (!s.band) p.set('band', 'off');
+  // Commas are safe in a hash and easier to read than %2C.
+  return p.toString().replace(/%2C/g, ',');
+}

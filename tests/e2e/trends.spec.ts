@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openWithSample } from './helpers';
+
+const chart = (page: Page) => page.getByRole('img', { name: /^Defect rate/ });
+const points = (page: Page) => page.locator('svg circle.point');
+
+test('Guangming crepe satin: monthly points, and a quarter divides them by three', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming&products=crepe+satin');
+  await expect(chart(page)).toHaveAttribute(
+    'aria-label',
+    /^Defect rate, Guangming Silk Factory, crepe satin, 1955-01–1957-12, from \d+\.\d% to \d+\.\d%$/,
+  );
+  await expect(points(page)).toHaveCount(36);
+  await page.getByLabel('Interval').selectOption('quarter');
+  await expect(points(page)).toHaveCount(12);
+  await expect(page).toHaveURL(/interval=quarter/);
+});
+
+test('the chart tells the story: Guangming crepe satin falls after 1956', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming&products=crepe+satin&interval=year');
+  const label = await chart(page).getAttribute('aria-label');
+  const [from, to] = [...label!.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]));
+  expect(from).toBeGreaterThan(2 * to);
+});
+
+test('hiding a series through its legend', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming,zhenya');
+  const zhenya = page.getByRole('button', { name: 'Zhenya Silk Factory' });
+  await expect(zhenya).toHaveAttribute('aria-pressed', 'true');
+  await expect(chart(page)).toHaveAttribute(
+    'aria-label',
+    /Guangming Silk Factory, Zhenya Silk Factory/,
+  );
+  await zhenya.click();
+  await expect(zhenya).toHaveAttribute('aria-pressed', 'false');
+  await expect(chart(page)).not.toHaveAttribute('aria-label', /Zhenya/);
+  await expect(page).toHaveURL(/hidden=zhenya/);
+  await zhenya.click();
+  await expect(chart(page)).toHaveAttribute('aria-label', /Zhenya/);
+});
+
+test('a shared URL reproduces the view in a fresh browser', async ({ page, browser }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends');
+  await page.getByRole('radio', { name: 'product' }).check();
+  await page.getByLabel('Interval').selectOption('year');
+  await expect(page).toHaveURL(/by=product/);
+  const url = page.url();
+  const label = await chart(page).getAttribute('aria-label');
+  const count = await points(page).count();
+
+  const other = await (await browser.newContext()).newPage();
+  await openWithSample(other);
+  await other.goto(url);
+  await expect(chart(other)).toHaveAttribute('aria-label', label!);
+  await expect(points(other)).toHaveCount(count);
+  await expect(other.getByRole('radio', { name: 'product' })).toBeChecked();
+});
+
+test('keyboard focus moves through the points and reads them out', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming&products=crepe+satin');
+  await page.getByRole('application').focus();
+  await page.keyboard.press('ArrowRight');
+  const tip = page.locator('.tooltip');
+  await expect(tip).toContainText('Guangming Silk Factory');
+  await expect(tip).toContainText('1955-01');
+  await page.keyboard.press('ArrowRight');
+  await expect(tip).toContainText('1955-02');
+  await page.keyboard.press('End');
+  await expect(tip).toContainText('1957-12');
+  await expect(tip).toContainText(/\d+\.\d\d% \([\d,]+ \/ [\d,]+\)/);
+});
+
+test('plain sentences instead of an empty frame', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=nobody');
+  await expect(page.getByText('No data matches these filters.')).toBeVisible();
+  await expect(page.locator('svg circle.point')).toHaveCount(0);
+  await page.goto('./#/trends?factories=zhenya&hidden=zhenya');
+  await expect(page.getByText('Every series is hidden.')).toBeVisible();
+});
+
+test('show as table lists the plotted numbers', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming&products=crepe+satin&interval=year');
+  await page.getByLabel('Show as table').check();
+  const rows = page.locator('table tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('1955');
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TRENDS,
+  parseTrendsQuery,
+  trendsQueryString,
+} from '../../../src/lib/state/trendsQuery';
+
+describe('parseTrendsQuery(query)', () => {
+  it('reads every parameter', () => {
+    expect(
+      parseTrendsQuery(
+        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off',
+      ),
+    ).toEqual({
+      factories: ['zhenya', 'guangming'],
+      products: ['crepe satin', '软缎'],
+      from: '1955-01',
+      to: '1957-12',
+      interval: 'quarter',
+      by: 'product',
+      hidden: ['zhenya'],
+      band: false,
+    });
+  });
+
+  it.each([undefined, '', 'interval=weekly&by=shift&from=1956-13&to=soon'])(
+    'falls back to defaults for %j',
+    (q) => {
+      expect(parseTrendsQuery(q)).toEqual(DEFAULT_TRENDS);
+    },
+  );
+});
+
+describe('trendsQueryString(state)', () => {
+  it('round-trips, URL-encoding product names', () => {
+    const state = {
+      ...DEFAULT_TRENDS,
+      factories: ['guangming'],
+      products: ['crepe satin', '软缎'],
+      interval: 'year' as const,
+    };
+    const q = trendsQueryString(state);
+    expect(q).toBe('factories=guangming&products=crepe+satin,%E8%BD%AF%E7%BC%8E&interval=year');
+    expect(parseTrendsQuery(q)).toEqual(state);
+  });
+
+  it('is empty for the defaults', () => {
+    expect(trendsQueryString(DEFAULT_TRENDS)).toBe('');
+  });
+});
