@@ -94,3 +94,16 @@ test('show as table lists the plotted numbers', async ({ page }) => {
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText('1955');
 });
+
+test('adoption markers link the exchanges to the trend', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming&products=crepe+satin');
+  const marker = page.locator('svg g.marker');
+  await expect(marker).toHaveCount(1);
+  await expect(marker).toContainText('Daily workshop inspection');
+  await expect(marker.locator('title')).toHaveText(
+    'Guangming Silk Factory adopted “Daily workshop inspection by the director and office staff” (from Zhenya Silk Factory) on 1956-06-01',
+  );
+  await page.getByRole('radio', { name: 'product' }).check();
+  await expect(page.locator('svg g.marker')).toHaveCount(0);
+});
