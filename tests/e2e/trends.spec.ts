@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openWithSample } from './helpers';
 
 const chart = (page: Page) => page.getByRole('img', { name: /^Defect rate/ });
-const points = (page: Page) => page.locator('svg circle.point');
+const points = (page: Page) => page.locator('svg g.series circle.point');
 
 test('Guangming crepe satin: monthly points, and a quarter divides them by three', async ({
   page,
@@ -81,7 +81,7 @@ test('plain sentences instead of an empty frame', async ({ page }) => {
   await openWithSample(page);
   await page.goto('./#/trends?factories=nobody');
   await expect(page.getByText('No data matches these filters.')).toBeVisible();
-  await expect(page.locator('svg circle.point')).toHaveCount(0);
+  await expect(points(page)).toHaveCount(0);
   await page.goto('./#/trends?factories=zhenya&hidden=zhenya');
   await expect(page.getByText('Every series is hidden.')).toBeVisible();
 });
@@ -106,4 +106,34 @@ test('adoption markers link the exchanges to the trend', async ({ page }) => {
   );
   await page.getByRole('radio', { name: 'product' }).check();
   await expect(page.locator('svg g.marker')).toHaveCount(0);
+});
+
+test('the p-chart lists its out-of-control points', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=yongxing&cp=crepe+satin');
+  const section = page.getByRole('region', { name: 'Control chart' });
+  await expect(
+    section.getByRole('img', {
+      name: /^p-chart, Yongxing Silk Factory, crepe satin, by month: centre \d+\.\d%, \d+ points out of control$/,
+    }),
+  ).toBeVisible();
+  await expect(section.locator('ul.ooc li').filter({ hasText: '1956-09' })).toContainText(
+    /1956-09: \d+\.\d%, above the upper limit of \d+\.\d%/,
+  );
+  await expect(section.locator('circle.point.out')).toHaveCount(
+    await section.locator('ul.ooc li').count(),
+  );
+});
+
+test('splitting the p-chart at an adoption date computes limits per stage', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming&products=crepe+satin');
+  const section = page.getByRole('region', { name: 'Control chart' });
+  const items = section.locator('ul.ooc li');
+  await expect(items.first()).toBeVisible();
+  const unstaged = await items.count();
+  await section.getByLabel('Stages').selectOption('1956-06-01');
+  await expect(page).toHaveURL(/split=1956-06-01/);
+  await expect(section.getByRole('img', { name: /centre \d+\.\d% then \d+\.\d%/ })).toBeVisible();
+  await expect.poll(() => items.count()).toBeLessThan(unstaged / 2);
 });

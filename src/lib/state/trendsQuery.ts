@@ -15,6 +15,11 @@ export interface TrendsState {
   hidden: string[];
   /** Whether the 95% bands are drawn. */
   band: boolean;
+  /** The control chart's factory id and product ('' = the first shown). */
+  controlFactory: string;
+  controlProduct: string;
+  /** Split the control chart into stages at this date `YYYY-MM-DD` ('' = one stage). */
+  split: string;
 }
 
 /** The view with nothing chosen: every factory, monthly, bands on. */
@@ -27,9 +32,13 @@ export const DEFAULT_TRENDS: TrendsState = {
   by: 'factory',
   hidden: [],
   band: true,
+  controlFactory: '',
+  controlProduct: '',
+  split: '',
 };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const list = (v: string | null) =>
   v
     ? v
@@ -57,6 +66,9 @@ export function parseTrendsQuery(query: string | undefined): TrendsState {
     by: by === 'product' ? 'product' : 'factory',
     hidden: list(p.get('hidden')),
     band: p.get('band') !== 'off',
+    controlFactory: p.get('cf') ?? '',
+    controlProduct: p.get('cp') ?? '',
+    split: DAY.test(p.get('split') ?? '') ? p.get('split')! : '',
   };
 }
 
@@ -71,6 +83,9 @@ export function trendsQueryString(s: TrendsState): string {
   if (s.by !== DEFAULT_TRENDS.by) p.set('by', s.by);
   if (s.hidden.length) p.set('hidden', s.hidden.join(','));
   if (!s.band) p.set('band', 'off');
+  if (s.controlFactory) p.set('cf', s.controlFactory);
+  if (s.controlProduct) p.set('cp', s.controlProduct);
+  if (s.split) p.set('split', s.split);
   // Commas are safe in a hash and easier to read than %2C.
   return p.toString().replace(/%2C/g, ',');
 }

@@ -9,7 +9,7 @@ describe('parseTrendsQuery(query)', () => {
   it('reads every parameter', () => {
     expect(
       parseTrendsQuery(
-        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off',
+        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off&cf=guangming&cp=soft+satin&split=1956-06-01',
       ),
     ).toEqual({
       factories: ['zhenya', 'guangming'],
@@ -20,10 +20,13 @@ describe('parseTrendsQuery(query)', () => {
       by: 'product',
       hidden: ['zhenya'],
       band: false,
+      controlFactory: 'guangming',
+      controlProduct: 'soft satin',
+      split: '1956-06-01',
     });
   });
 
-  it.each([undefined, '', 'interval=weekly&by=shift&from=1956-13&to=soon'])(
+  it.each([undefined, '', 'interval=weekly&by=shift&from=1956-13&to=soon&split=1956-02-31x'])(
     'falls back to defaults for %j',
     (q) => {
       expect(parseTrendsQuery(q)).toEqual(DEFAULT_TRENDS);
