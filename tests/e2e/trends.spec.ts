@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWithSample } from './helpers';
+import { card, chooseFiles, fixturePath, openWithSample } from './helpers';
 
 const chart = (page: Page) => page.getByRole('img', { name: /^Defect rate/ });
 const points = (page: Page) => page.locator('svg g.series circle.point');
@@ -136,4 +136,34 @@ test('splitting the p-chart at an adoption date computes limits per stage', asyn
   await expect(page).toHaveURL(/split=1956-06-01/);
   await expect(section.getByRole('img', { name: /centre \d+\.\d% then \d+\.\d%/ })).toBeVisible();
   await expect.poll(() => items.count()).toBeLessThan(unstaged / 2);
+});
+
+test('the Pareto chart orders defect types for the selection', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming,zhenya');
+  const section = page.getByRole('region', { name: 'Defect types' });
+  await expect(section.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /^Pareto of defect types: 断经 \d+\.\d%, .*; \d of 5 types make up 80% of defective pieces$/,
+  );
+  await expect(section.locator('rect.bar')).toHaveCount(5);
+  const heights = await section
+    .locator('rect.bar')
+    .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('height'))));
+  expect(heights).toEqual([...heights].sort((a, b) => b - a));
+});
+
+test('without a defect_type column the Pareto says so plainly', async ({ page }) => {
+  await openWithSample(page);
+  await page.getByRole('button', { name: 'Delete production.csv' }).click();
+  await page.getByRole('button', { name: 'Confirm: delete production.csv' }).click();
+  await chooseFiles(page, [fixturePath('production-errors.csv')]);
+  await card(page, 'production-errors.csv').getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(card(page, 'production-errors.csv').getByRole('status')).toContainText(
+    'Imported 2 production rows',
+  );
+  await page.goto('./#/trends');
+  await expect(page.getByRole('region', { name: 'Defect types' })).toContainText(
+    'This data has no defect types',
+  );
 });

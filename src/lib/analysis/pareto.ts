@@ -1,3 +1,5 @@
+import type { DefectRollupChunk } from '../db/database';
+
 /** One bar of a Pareto chart. */
 export interface ParetoBar {
   label: string;
@@ -37,4 +39,36 @@ export function pareto(items: Iterable<{ label: string; count: number }>): Paret
       cumulative: i === bars.length - 1 ? 1 : running / total,
     };
   });
+}
+
+/** Which rollup cells count: factories and products (empty = all) and a month range `YYYY-MM`, inclusive. */
+export interface CellFilter {
+  factories?: readonly string[];
+  products?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Defective pieces per defect type over the defect rollups that pass the
+ * filter, ready for {@link pareto}. Reads dictionary codes, not rows.
+ */
+export function defectsByType(
+  chunks: readonly DefectRollupChunk[],
+  f: CellFilter,
+): { label: string; count: number }[] {
+  const factories = f.factories?.length ? new Set(f.factories) : null;
+  const products = f.products?.length ? new Set(f.products) : null;
+  const totals = new Map<string, number>();
+  for (const c of chunks) {
+    const fOk = c.factory.dict.map((v) => !factories || factories.has(v));
+    const pOk = c.product.dict.map((v) => !products || products.has(v));
+    const mOk = c.month.dict.map((m) => m !== '' && !(f.from && m < f.from) && !(f.to && m > f.to));
+    for (let i = 0; i < c.count; i++) {
+      if (!fOk[c.factory.codes[i]] || !pOk[c.product.codes[i]] || !mOk[c.month.codes[i]]) continue;
+      const t = c.defectType.dict[c.defectType.codes[i]];
+      totals.set(t, (totals.get(t) ?? 0) + c.defective[i]);
+    }
+  }
+  return [...totals].map(([label, count]) => ({ label, count }));
 }

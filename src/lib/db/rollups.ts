@@ -262,6 +262,12 @@ export function* defectRollupRows(c: DefectRollupChunk): Generator<DefectRollupR
     };
 }
 
+/** The defect rollup chunks of the active imports, for Pareto charts. */
+export async function activeDefectRollups(db: LoomDB): Promise<DefectRollupChunk[]> {
+  const active = await activeImportIds(db);
+  return (await db.defectRollups.toArray()).filter((c) => active.has(c.importId));
+}
+
 /** The rollup chunks of the active imports: what every chart reads. */
 export async function activeRollups(db: LoomDB): Promise<RollupChunk[]> {
   const active = await activeImportIds(db);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pareto } from '../../../src/lib/analysis/pareto';
+import { defectsByType, pareto } from '../../../src/lib/analysis/pareto';
+import { ChunkBuilder } from '../../../src/lib/db/chunks';
+import { RollupAccumulator } from '../../../src/lib/db/rollups';
+import type { ProductionRecord } from '../../../src/lib/schema/types';
 
 describe('pareto(items)', () => {
   it('sums per label, sorts largest first and accumulates shares to 1', () => {
@@ -35,5 +38,58 @@ describe('pareto(items)', () => {
 
   it('throws a TypeError for a negative count', () => {
     expect(() => pareto([{ label: 'a', count: -1 }])).toThrow(TypeError);
+  });
+});
+
+describe('defectsByType(chunks, filter)', () => {
+  const lot = (
+    factory_id: string,
+    product: string,
+    month: string,
+    defective: number,
+    defect_type: string,
+  ): ProductionRecord => ({
+    factory_id,
+    product,
+    period: month,
+    periodStart: `${month}-01`,
+    grain: 'month',
+    inspected: 1000,
+    defective,
+    defect_type,
+  });
+  const b = new ChunkBuilder(1);
+  [
+    lot('guangming', 'crepe satin', '1956-07', 30, '断经'),
+    lot('guangming', 'crepe satin', '1956-08', 20, '跳花'),
+    lot('guangming', 'soft satin', '1956-08', 5, '断经'),
+    lot('zhenya', 'crepe satin', '1956-08', 7, '污渍'),
+  ].forEach((r, i) => b.add(r, i + 2));
+  const acc = new RollupAccumulator();
+  acc.addChunk(b.take()!);
+  const chunks = acc.chunks(1).defectRollups;
+
+  it('sums defective pieces per type over the cells that pass the filter', () => {
+    const sorted = (xs: { label: string; count: number }[]) =>
+      [...xs].sort((a, b) => a.label.localeCompare(b.label));
+    expect(sorted(defectsByType(chunks, {}))).toEqual(
+      sorted([
+        { label: '断经', count: 35 },
+        { label: '跳花', count: 20 },
+        { label: '污渍', count: 7 },
+      ]),
+    );
+    expect(
+      defectsByType(chunks, {
+        factories: ['guangming'],
+        products: ['crepe satin'],
+        from: '1956-08',
+      }),
+    ).toEqual([{ label: '跳花', count: 20 }]);
+  });
+
+  it('is empty when no cell passes, or there are no defect types', () => {
+    expect(defectsByType(chunks, { factories: ['nobody'] })).toEqual([]);
+    expect(defectsByType([], {})).toEqual([]);
   });
 });
