@@ -1,0 +1,81 @@
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { openWithSample } from './helpers';
+
+async function exportAs(
+  page: Page,
+  group: string,
+  kind: 'SVG' | 'PNG' | 'CSV',
+): Promise<{ file: Download; bytes: Buffer }> {
+  const wait = page.waitForEvent('download');
+  await page.getByRole('group', { name: group }).getByRole('button', { name: kind }).click();
+  const file = await wait;
+  return { file, bytes: await readFile((await file.path())!) };
+}
+
+test.beforeEach(async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming,zhenya&products=crepe+satin');
+  await expect(page.getByRole('img', { name: /^Defect rate/ })).toBeVisible();
+});
+
+const TREND =
+  'Export Defect rate by factory, per month: Guangming Silk Factory, Zhenya Silk Factory, crepe satin';
+
+test('the PNG export downloads a valid PNG over 10 KB at twice the size', async ({ page }) => {
+  const { file, bytes } = await exportAs(page, TREND, 'PNG');
+  expect(file.suggestedFilename()).toBe('loom-defect-rate.png');
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.length).toBeGreaterThan(10_000);
+  const width = bytes.readUInt32BE(16);
+  const chartWidth = await page
+    .getByRole('img', { name: /^Defect rate/ })
+    .evaluate((e) => Math.round(e.getBoundingClientRect().width));
+  expect(width).toBe(chartWidth * 2);
+});
+
+test('the SVG export carries the title, legend, axis labels and source', async ({ page }) => {
+  const { file, bytes } = await exportAs(page, TREND, 'SVG');
+  expect(file.suggestedFilename()).toBe('loom-defect-rate.svg');
+  const svg = bytes.toString('utf8');
+  expect(svg).toContain(
+    'Defect rate by factory, per month: Guangming Silk Factory, Zhenya Silk Factory, crepe satin',
+  );
+  expect(svg).toContain('>Guangming Silk Factory</text>');
+  expect(svg).toContain('>Defect rate</text>');
+  expect(svg).toMatch(/Source: production\.csv \(imported \d{4}-\d{2}-\d{2}\) · made with Loom/);
+  expect(svg).not.toContain('var(--');
+});
+
+test('the CSV export holds exactly the plotted numbers, with a BOM', async ({ page }) => {
+  const { bytes } = await exportAs(page, TREND, 'CSV');
+  const text = bytes.toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const lines = text.slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe('factory,period,inspected,defective,rate,ci95_low,ci95_high');
+  expect(lines).toHaveLength(1 + 2 * 36);
+  expect(lines[1]).toMatch(/^Guangming Silk Factory,1955-01,\d+,\d+,0\.\d+,0\.\d+,0\.\d+$/);
+});
+
+test('the Pareto and p-chart export too, with Chinese labels in the SVG', async ({ page }) => {
+  const pareto = await exportAs(
+    page,
+    'Export Defect types: Guangming Silk Factory, Zhenya Silk Factory, crepe satin',
+    'SVG',
+  );
+  expect(pareto.bytes.toString('utf8')).toContain('>断经</text>');
+  const png = await exportAs(
+    page,
+    'Export Defect types: Guangming Silk Factory, Zhenya Silk Factory, crepe satin',
+    'PNG',
+  );
+  expect(png.bytes.length).toBeGreaterThan(10_000);
+  const control = await exportAs(
+    page,
+    'Export p-chart: Guangming Silk Factory, crepe satin, per month',
+    'CSV',
+  );
+  expect(control.bytes.toString('utf8')).toContain(
+    'period,inspected,defective,rate,center,lcl,ucl,out_of_control',
+  );
+});
