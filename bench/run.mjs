@@ -218,7 +218,66 @@ try {
     importsMs: imports.map((r) => r.ms),
     heapRows: [HEAP_SMALL, ROWS],
   };
+  // Trends with everything imported: from a control change to the redrawn chart, 20 changes.
+  await page.goto('about:blank');
+  await page.goto('http://127.0.0.1:4500/#/trends');
+  await page.getByRole('img', { name: /^Defect rate/ }).waitFor({ timeout: 120_000 });
+  const changes = [
+    () => page.getByLabel('Interval').selectOption('quarter'),
+    () => page.getByLabel('Interval').selectOption('year'),
+    () => page.getByLabel('Interval').selectOption('month'),
+    () => page.getByRole('radio', { name: 'product' }).check(),
+    () => page.getByRole('radio', { name: 'factory' }).check(),
+  ];
+  const redraws = [];
+  for (let i = 0; i < 20; i++) {
+    const before = await page.evaluate(
+      () => performance.getEntriesByName('loom:trends:redraw').length,
+    );
+    await changes[i % changes.length]();
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('loom:trends:redraw').length > n,
+      before,
+      { timeout: 60_000 },
+    );
+    redraws.push(
+      await page.evaluate(() => performance.getEntriesByName('loom:trends:redraw').at(-1).duration),
+    );
+  }
+  const sorted = [...redraws].sort((a, b) => a - b);
+  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const totalRows = await page.evaluate(async () => {
+    const open = indexedDB.open('loom');
+    const db = await new Promise(
+      (ok, bad) => (
+        (open.onsuccess = () => ok(open.result)),
+        (open.onerror = () => bad(open.error))
+      ),
+    );
+    const rows = await new Promise((ok) => {
+      const req = db.transaction('imports').objectStore('imports').getAll();
+      req.onsuccess = () =>
+        ok(
+          req.result
+            .filter((i) => i.status === 'active' && i.kind === 'production')
+            .reduce((s, i) => s + i.rowsAccepted, 0),
+        );
+    });
+    db.close();
+    return rows;
+  });
+  log(`trends redraws (ms): ${redraws.map((r) => r.toFixed(0)).join(' ')}`);
+
   console.log(JSON.stringify(result));
+  console.log(
+    JSON.stringify({
+      bench: 'trends',
+      rows: totalRows,
+      redrawP50Ms: round(pick(0.5)),
+      redrawP95Ms: round(pick(0.95)),
+      goal: { redrawP95Ms: '<= 100' },
+    }),
+  );
   console.log(
     JSON.stringify({
       bench: 'import-ratios',

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { generateProduction } from '../../bench/generate.mjs';
 import { card, chooseFiles, fixturePath, openWithSample } from './helpers';
 
 const chart = (page: Page) => page.getByRole('img', { name: /^Defect rate/ });
@@ -166,4 +167,33 @@ test('without a defect_type column the Pareto says so plainly', async ({ page })
   await expect(page.getByRole('region', { name: 'Defect types' })).toContainText(
     'This data has no defect types',
   );
+});
+
+test('beyond 2,000 points the marks draw on a canvas, while axes and focus stay SVG', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await chooseFiles(page, [
+    { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(generateProduction(30_000, 3)) },
+  ]);
+  await card(page, 'many.csv').getByRole('button', { name: 'Import 30,000 rows' }).click();
+  await expect(card(page, 'many.csv').getByRole('status')).toContainText(
+    'Imported 30,000 production rows',
+  );
+  await page.goto('./#/trends');
+  await expect(page.getByRole('img', { name: /^Defect rate/ })).toBeVisible();
+  const canvas = page.locator('.chart canvas');
+  await expect(canvas).toHaveCount(1);
+  await expect(page.locator('svg g.series')).toHaveCount(0);
+  const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n;
+  });
+  expect(inked).toBeGreaterThan(10_000);
+  // The keyboard still reads points out.
+  await page.getByRole('application').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.tooltip')).toContainText(/\d+\.\d\d% \(/);
 });

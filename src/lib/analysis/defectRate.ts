@@ -47,44 +47,98 @@ export interface RateSeries {
 export function defectRateByPeriod(chunks: readonly RollupChunk[], q: RateQuery): RateSeries[] {
   const factories = q.factories?.length ? new Set(q.factories) : null;
   const products = q.products?.length ? new Set(q.products) : null;
-  const sums = new Map<string, Map<string, [number, number]>>();
+  // Series and buckets get small integer ids, so the inner loop only adds numbers into arrays.
+  const seriesId = new Map<string, number>();
+  const bucketId = new Map<string, number>();
+  const keys: string[] = [];
+  const buckets: string[] = [];
+  const sums: { inspected: Float64Array; defective: Float64Array }[] = [];
+  const idOf = <T>(map: Map<string, number>, list: string[], v: string, onNew?: () => T) => {
+    let id = map.get(v);
+    if (id === undefined) {
+      id = list.length;
+      list.push(v);
+      map.set(v, id);
+      onNew?.();
+    }
+    return id;
+  };
   for (const c of chunks) {
-    // Per dictionary entry, once per chunk: does it pass the filters, and which series and bucket is it?
-    const fOk = c.factory.dict.map((f) => !factories || factories.has(f));
-    const pOk = c.product.dict.map((p) => !products || products.has(p));
-    const bucket = c.month.dict.map((m) =>
-      m === '' || (q.from && m < q.from) || (q.to && m > q.to) ? null : bucketOf(m, q.interval),
+    // Per dictionary entry, once per chunk: its series id (-1 = filtered out) and bucket id.
+    const byFactory = q.by === 'factory';
+    const fSeries = c.factory.dict.map((f) =>
+      f === '' || (factories && !factories.has(f))
+        ? -1
+        : byFactory
+          ? idOf(seriesId, keys, f, () => sums.push(slots()))
+          : 0,
     );
-    const seriesCodes = q.by === 'factory' ? c.factory : c.product;
+    const pSeries = c.product.dict.map((p) =>
+      p === '' || (products && !products.has(p))
+        ? -1
+        : byFactory
+          ? 0
+          : idOf(seriesId, keys, p, () => sums.push(slots())),
+    );
+    const mBucket = c.month.dict.map((m) =>
+      m === '' || (q.from && m < q.from) || (q.to && m > q.to)
+        ? -1
+        : idOf(bucketId, buckets, bucketOf(m, q.interval)),
+    );
     for (let i = 0; i < c.count; i++) {
-      const b = bucket[c.month.codes[i]];
-      if (b === null || !fOk[c.factory.codes[i]] || !pOk[c.product.codes[i]]) continue;
-      const key = seriesCodes.dict[seriesCodes.codes[i]];
-      let series = sums.get(key);
-      if (!series) sums.set(key, (series = new Map()));
-      const s = series.get(b);
-      if (s) {
-        s[0] += c.inspected[i];
-        s[1] += c.defective[i];
-      } else series.set(b, [c.inspected[i], c.defective[i]]);
+      const b = mBucket[c.month.codes[i]];
+      const f = fSeries[c.factory.codes[i]];
+      const p = pSeries[c.product.codes[i]];
+      if (b < 0 || f < 0 || p < 0) continue;
+      const s = sums[byFactory ? f : p];
+      if (b >= s.inspected.length) grow(s, buckets.length);
+      s.inspected[b] += c.inspected[i];
+      s.defective[b] += c.defective[i];
     }
   }
+  const spans = buckets.map((b) => bucketSpan(b));
   const out: RateSeries[] = [];
-  for (const [key, buckets] of sums) {
+  keys.forEach((key, k) => {
     const points: RatePoint[] = [];
     let inspected = 0;
     let defective = 0;
-    for (const [period, [n, d]] of buckets) {
-      if (n <= 0) continue;
-      const [start, end] = bucketSpan(period);
+    const s = sums[k];
+    for (let b = 0; b < s.inspected.length; b++) {
+      const n = s.inspected[b];
+      if (!(n > 0)) continue;
+      const d = s.defective[b];
       const [lo, hi] = wilsonInterval(d, n);
-      points.push({ period, start, end, inspected: n, defective: d, rate: d / n, lo, hi });
+      points.push({
+        period: buckets[b],
+        start: spans[b][0],
+        end: spans[b][1],
+        inspected: n,
+        defective: d,
+        rate: d / n,
+        lo,
+        hi,
+      });
       inspected += n;
       defective += d;
     }
-    if (!points.length) continue;
+    if (!points.length) return;
     points.sort((a, b) => a.start - b.start);
     out.push({ key, points, inspected, defective });
-  }
+  });
   return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Per-bucket sums of one series, growing as buckets appear. */
+function slots(): { inspected: Float64Array; defective: Float64Array } {
+  return { inspected: new Float64Array(64), defective: new Float64Array(64) };
+}
+
+function grow(s: { inspected: Float64Array; defective: Float64Array }, need: number) {
+  const size = Math.max(need, s.inspected.length * 2);
+  const i = new Float64Array(size);
+  const d = new Float64Array(size);
+  i.set(s.inspected);
+  d.set(s.defective);
+  s.inspected = i;
+  s.defective = d;
 }

@@ -64,11 +64,16 @@ export function defectsByType(
     const fOk = c.factory.dict.map((v) => !factories || factories.has(v));
     const pOk = c.product.dict.map((v) => !products || products.has(v));
     const mOk = c.month.dict.map((m) => m !== '' && !(f.from && m < f.from) && !(f.to && m > f.to));
+    // Sums per dictionary code in an array, then per type name once per chunk.
+    const byCode = new Float64Array(c.defectType.dict.length);
     for (let i = 0; i < c.count; i++) {
       if (!fOk[c.factory.codes[i]] || !pOk[c.product.codes[i]] || !mOk[c.month.codes[i]]) continue;
-      const t = c.defectType.dict[c.defectType.codes[i]];
-      totals.set(t, (totals.get(t) ?? 0) + c.defective[i]);
+      byCode[c.defectType.codes[i]] += c.defective[i];
     }
+    byCode.forEach((sum, code) => {
+      if (sum > 0)
+        totals.set(c.defectType.dict[code], (totals.get(c.defectType.dict[code]) ?? 0) + sum);
+    });
   }
   return [...totals].map(([label, count]) => ({ label, count }));
 }
