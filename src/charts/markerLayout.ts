@@ -9,7 +9,7 @@ export interface PlacedLabel {
  * Places labels at x positions (sorted or not) into at most `rows` rows so
  * that none overlap: each takes the first row whose last label ends `gap`
  * pixels before it starts. Widths are estimated as `charWidth` per character.
- * A label within its own width of `width` runs leftwards instead.
+ * A label that would overflow `width` runs leftwards when that overflows less.
  */
 export function layoutMarkerLabels(
   items: readonly { x: number; text: string }[],
@@ -23,7 +23,9 @@ export function layoutMarkerLabels(
   const out: PlacedLabel[] = items.map(() => ({ row: -1, anchor: 'start' }));
   for (const i of order) {
     const w = items[i].text.length * charWidth;
-    const anchor = items[i].x + w > width ? 'end' : 'start';
+    // Run right unless that overflows and running left overflows less.
+    const anchor =
+      items[i].x + w > width && items[i].x - w > width - items[i].x - w ? 'end' : 'start';
     const left = anchor === 'start' ? items[i].x : items[i].x - w;
     const right = anchor === 'start' ? items[i].x + w : items[i].x;
     const row = rowEnds.findIndex((end) => end + gap <= left);

@@ -197,3 +197,26 @@ test('beyond 2,000 points the marks draw on a canvas, while axes and focus stay 
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.tooltip')).toContainText(/\d+\.\d\d% \(/);
 });
+
+test('small multiples: one panel per factory, all on one y scale', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming,zhenya,dongwu&products=crepe+satin');
+  await page.getByLabel('Small multiples').check();
+  await expect(page).toHaveURL(/layout=multiples/);
+  const panels = page.locator('.multiples figure');
+  await expect(panels).toHaveCount(3);
+  await expect(panels.locator('figcaption')).toHaveText([
+    'Dongwu Silk Factory',
+    'Guangming Silk Factory',
+    'Zhenya Silk Factory',
+  ]);
+  await expect(panels.nth(0).getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /^Defect rate, Dongwu Silk Factory, 1955-01–1957-12, from/,
+  );
+  // The same top tick in every panel: the scale is shared, so Zhenya's low rates sit low.
+  const tops = await panels.evaluateAll((fs) =>
+    fs.map((f) => [...f.querySelectorAll('.axis.y text')].slice(-2, -1)[0]?.textContent),
+  );
+  expect(new Set(tops).size).toBe(1);
+});

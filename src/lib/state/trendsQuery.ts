@@ -20,6 +20,8 @@ export interface TrendsState {
   controlProduct: string;
   /** Split the control chart into stages at this date `YYYY-MM-DD` ('' = one stage). */
   split: string;
+  /** Small multiples: one panel per series, sharing one y scale, instead of one chart. */
+  multiples: boolean;
 }
 
 /** The view with nothing chosen: every factory, monthly, bands on. */
@@ -35,6 +37,7 @@ export const DEFAULT_TRENDS: TrendsState = {
   controlFactory: '',
   controlProduct: '',
   split: '',
+  multiples: false,
 };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -69,6 +72,7 @@ export function parseTrendsQuery(query: string | undefined): TrendsState {
     controlFactory: p.get('cf') ?? '',
     controlProduct: p.get('cp') ?? '',
     split: DAY.test(p.get('split') ?? '') ? p.get('split')! : '',
+    multiples: p.get('layout') === 'multiples',
   };
 }
 
@@ -86,6 +90,7 @@ export function trendsQueryString(s: TrendsState): string {
   if (s.controlFactory) p.set('cf', s.controlFactory);
   if (s.controlProduct) p.set('cp', s.controlProduct);
   if (s.split) p.set('split', s.split);
+  if (s.multiples) p.set('layout', 'multiples');
   // Commas are safe in a hash and easier to read than %2C.
   return p.toString().replace(/%2C/g, ',');
 }

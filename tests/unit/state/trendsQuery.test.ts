@@ -9,7 +9,7 @@ describe('parseTrendsQuery(query)', () => {
   it('reads every parameter', () => {
     expect(
       parseTrendsQuery(
-        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off&cf=guangming&cp=soft+satin&split=1956-06-01',
+        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off&cf=guangming&cp=soft+satin&split=1956-06-01&layout=multiples',
       ),
     ).toEqual({
       factories: ['zhenya', 'guangming'],
@@ -23,6 +23,7 @@ describe('parseTrendsQuery(query)', () => {
       controlFactory: 'guangming',
       controlProduct: 'soft satin',
       split: '1956-06-01',
+      multiples: true,
     });
   });
 
