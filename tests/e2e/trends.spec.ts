@@ -220,3 +220,21 @@ test('small multiples: one panel per factory, all on one y scale', async ({ page
   );
   expect(new Set(tops).size).toBe(1);
 });
+
+test('brushing across the chart zooms the time axis, and reset undoes it', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming&products=crepe+satin');
+  await expect(points(page)).toHaveCount(36);
+  const box = (await page.locator('g.brush rect.overlay').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=1956-\d\d&to=1957-\d\d/);
+  const zoomed = await points(page).count();
+  expect(zoomed).toBeGreaterThan(6);
+  expect(zoomed).toBeLessThan(14);
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect(points(page)).toHaveCount(36);
+  await expect(page).not.toHaveURL(/from=/);
+});
