@@ -23,6 +23,12 @@ try {
     .waitFor();
   await page.screenshot({ path: `${root}docs/data.png`, fullPage: true });
 
+  await page.goto(
+    'http://127.0.0.1:4600/#/trends?factories=guangming,zhenya,dongwu&products=crepe+satin',
+  );
+  await page.getByRole('img', { name: /^Defect rate/ }).waitFor();
+  await page.screenshot({ path: `${root}docs/trends.png`, fullPage: true });
+
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Import' })
@@ -37,20 +43,6 @@ try {
   await page.getByRole('button', { name: 'Import 2 rows' }).waitFor();
   await page.screenshot({ path: `${root}docs/import.png`, fullPage: true });
 
-  await page.goto(
-    'http://127.0.0.1:4600/#/trends?factories=guangming,zhenya,dongwu&products=crepe+satin',
-  );
-  await page.getByRole('img', { name: /^Defect rate/ }).waitFor();
-  await page.screenshot({ path: `${root}docs/trends.png`, fullPage: true });
-
-  await page.goto('http://127.0.0.1:4600/#/import');
-  await page
-    .getByLabel('Choose CSV files')
-    .setInputFiles([
-      `${root}tests/fixtures/factories-gb18030.csv`,
-      `${root}tests/fixtures/production-errors.csv`,
-    ]);
-  await page.getByRole('button', { name: 'Import 3 rows' }).waitFor();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${root}docs/import-narrow.png`, fullPage: false });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();

@@ -1,42 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defectRateByPeriod } from '../../../src/lib/analysis/defectRate';
-import { ChunkBuilder } from '../../../src/lib/db/chunks';
-import { RollupAccumulator } from '../../../src/lib/db/rollups';
-import type { ProductionRecord } from '../../../src/lib/schema/types';
+import { lot, rollupsOf } from '../records';
 
-const lot = (
-  factory_id: string,
-  product: string,
-  month: string,
-  inspected: number,
-  defective: number,
-): ProductionRecord => ({
-  factory_id,
-  product,
-  period: month,
-  periodStart: `${month}-01`,
-  grain: 'month',
-  inspected,
-  defective,
-});
-
-/** Rollup chunks for records, as an import writes them. */
-function rollups(records: ProductionRecord[]) {
-  const b = new ChunkBuilder(1);
-  records.forEach((r, i) => b.add(r, i + 2));
-  const acc = new RollupAccumulator();
-  acc.addChunk(b.take()!);
-  return acc.chunks(1).rollups;
-}
-
-const data = rollups([
+const data = rollupsOf([
   lot('guangming', 'crepe satin', '1956-07', 1000, 100),
   lot('guangming', 'crepe satin', '1956-08', 100, 50),
   lot('guangming', 'crepe satin', '1956-09', 900, 45),
   lot('guangming', 'soft satin', '1956-08', 500, 25),
   lot('zhenya', 'crepe satin', '1956-08', 2000, 40),
   lot('zhenya', 'crepe satin', '1956-10', 1000, 10),
-]);
+]).rollups;
 
 describe('defectRateByPeriod(chunks, query)', () => {
   it('pools Σdefective / Σinspected per factory and month, with a Wilson band', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defectsByType, pareto } from '../../../src/lib/analysis/pareto';
-import { ChunkBuilder } from '../../../src/lib/db/chunks';
-import { RollupAccumulator } from '../../../src/lib/db/rollups';
-import type { ProductionRecord } from '../../../src/lib/schema/types';
+import { lot, rollupsOf } from '../records';
 
 describe('pareto(items)', () => {
   it('sums per label, sorts largest first and accumulates shares to 1', () => {
@@ -42,32 +40,12 @@ describe('pareto(items)', () => {
 });
 
 describe('defectsByType(chunks, filter)', () => {
-  const lot = (
-    factory_id: string,
-    product: string,
-    month: string,
-    defective: number,
-    defect_type: string,
-  ): ProductionRecord => ({
-    factory_id,
-    product,
-    period: month,
-    periodStart: `${month}-01`,
-    grain: 'month',
-    inspected: 1000,
-    defective,
-    defect_type,
-  });
-  const b = new ChunkBuilder(1);
-  [
-    lot('guangming', 'crepe satin', '1956-07', 30, '断经'),
-    lot('guangming', 'crepe satin', '1956-08', 20, '跳花'),
-    lot('guangming', 'soft satin', '1956-08', 5, '断经'),
-    lot('zhenya', 'crepe satin', '1956-08', 7, '污渍'),
-  ].forEach((r, i) => b.add(r, i + 2));
-  const acc = new RollupAccumulator();
-  acc.addChunk(b.take()!);
-  const chunks = acc.chunks(1).defectRollups;
+  const chunks = rollupsOf([
+    lot('guangming', 'crepe satin', '1956-07', 1000, 30, '断经'),
+    lot('guangming', 'crepe satin', '1956-08', 1000, 20, '跳花'),
+    lot('guangming', 'soft satin', '1956-08', 1000, 5, '断经'),
+    lot('zhenya', 'crepe satin', '1956-08', 1000, 7, '污渍'),
+  ]).defectRollups;
 
   it('sums defective pieces per type over the cells that pass the filter', () => {
     const sorted = (xs: { label: string; count: number }[]) =>
