@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { generateProduction } from '../../bench/generate.mjs';
 import { card, chooseFiles, fixturePath, openWithSample } from './helpers';
 
@@ -192,6 +193,14 @@ test('beyond 2,000 points the marks draw on a canvas, while axes and focus stay 
     return n;
   });
   expect(inked).toBeGreaterThan(10_000);
+  // Exports carry the canvas's marks as an image.
+  const wait = page.waitForEvent('download');
+  await page
+    .getByRole('group', { name: /^Export Defect rate/ })
+    .getByRole('button', { name: 'SVG' })
+    .click();
+  const svg = await readFile((await (await wait).path())!, 'utf8');
+  expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
   // The keyboard still reads points out.
   await page.getByRole('application').focus();
   await page.keyboard.press('ArrowRight');

@@ -45,8 +45,9 @@ function inlineStyles(source: Element, target: Element) {
 
 /**
  * A standalone SVG document of a chart: the chart itself with its styles
- * inlined (CSS variables resolved), and the frame's title, legend and source
- * as text. Data only ever becomes text nodes, never markup.
+ * inlined (CSS variables resolved), a canvas layer under it (if the chart
+ * draws its marks on one) as an embedded image, and the frame's title, legend
+ * and source as text. Data only ever becomes text nodes, never markup.
  */
 export function standaloneSvg(
   chart: SVGSVGElement,
@@ -92,6 +93,12 @@ export function standaloneSvg(
     root.append(el('circle', { cx: it.x + 6, cy: it.y - 4, r: 5, fill: it.color }));
     root.append(el('text', { x: it.x + 16, y: it.y, 'font-size': 12, fill: '#4a5866' }, it.label));
   }
+  // Dense charts draw their marks on a canvas under the SVG: bring them along as an image.
+  const canvas = chart.parentElement?.querySelector('canvas');
+  if (canvas && canvas.width > 0)
+    root.append(
+      el('image', { x: 0, y: header, width, height: chartH, href: canvas.toDataURL('image/png') }),
+    );
   clone.setAttribute('x', '0');
   clone.setAttribute('y', String(header));
   clone.removeAttribute('role');
