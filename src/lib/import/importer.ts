@@ -22,6 +22,14 @@ export interface ImportOptions extends CsvOptions {
   onProgress?: (p: ScanProgress) => void;
 }
 
+/** The active import that already holds a file's exact bytes. */
+export interface DuplicateOf {
+  importId: number;
+  fileName: string;
+  /** Epoch ms. */
+  importedAt: number;
+}
+
 /** How an import ended. */
 export interface ImportReport {
   status: 'imported' | 'duplicate' | 'failed' | 'cancelled';
@@ -36,7 +44,7 @@ export interface ImportReport {
   errorCount: number;
   warnings: string[];
   /** For a duplicate: the import that already holds these bytes. */
-  duplicateOf?: { importId: number; fileName: string; importedAt: number };
+  duplicateOf?: DuplicateOf;
   /** The error report CSV's lines, when rows were skipped. */
   rejectedCsv: string[];
   /** Wall time of the import, ms. */

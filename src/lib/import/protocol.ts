@@ -1,4 +1,4 @@
-import type { ImportReport } from './importer';
+import type { DuplicateOf, ImportReport } from './importer';
 import type { ScanProgress, ScanResult } from './scan';
 import type { CsvOptions } from './types';
 
@@ -6,7 +6,7 @@ import type { CsvOptions } from './types';
 export interface Analysis extends ScanResult {
   fileName: string;
   /** The active import that already holds these exact bytes, if any. */
-  duplicateOf?: { importId: number; fileName: string; importedAt: number };
+  duplicateOf?: DuplicateOf;
 }
 
 /** Messages from the page to the import worker. */

@@ -1,4 +1,5 @@
 import type { Grain, Period } from '../schema/types';
+import { toHalfWidth } from '../text';
 
 /** Why a cell could not be read; the validator turns these into sentences. */
 export type ValueProblem =
@@ -30,13 +31,6 @@ export function isMissing(cell: string | undefined): boolean {
   if (c !== 35 && c !== 45 && c !== 78 && c !== 110 && c !== 0x2013 && c !== 0x2014 && c > 32)
     return false;
   return MISSING.has(cell.trim().toLowerCase());
-}
-
-/** Turns full-width digits and punctuation (from Chinese input methods) into ASCII. */
-export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { toHalfWidth } from '../text';
 import type { RecordKind } from './types';
 
 /** How a cell is read: free text, a whole number, a period (production) or a date. */
@@ -174,9 +175,7 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
  * `" Factory ID "` and `"factory-id"` both become `factory_id`.
  */
 export function normalizeHeader(header: string): string {
-  return header
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
+  return toHalfWidth(header)
     .trim()
     .toLowerCase()
     .replace(/[\s\-.]+/g, '_');

@@ -60,12 +60,5 @@ export interface ExchangeRecord {
   notes?: string;
 }
 
-/** The record type of each kind. */
-export interface RecordOf {
-  factories: FactoryRecord;
-  production: ProductionRecord;
-  exchanges: ExchangeRecord;
-}
-
 /** Any validated record. */
 export type AnyRecord = FactoryRecord | ProductionRecord | ExchangeRecord;
