@@ -11,6 +11,16 @@ import { serve } from '../scripts/serve.mjs';
 import { generateProduction } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
+// `--only trends,network` runs some sections (trends then imports one file of its own).
+const onlyArg = process.argv.find((a) => a.startsWith('--only'));
+const only = onlyArg
+  ? new Set(
+      (onlyArg.includes('=')
+        ? onlyArg.split('=')[1]
+        : process.argv[process.argv.indexOf(onlyArg) + 1]
+      ).split(','),
+    )
+  : new Set(['import', 'trends', 'network']);
 const ROWS = quick ? 100_000 : 1_000_000;
 const HEAP_SMALL = quick ? 25_000 : 250_000;
 const NAIVE_ROWS = quick ? 20_000 : 100_000;
@@ -158,7 +168,10 @@ async function loomImport(page, path, rows) {
   return { ms: Math.round(ms), analyzeMs, peak, longestTask: Math.max(longest, lag) };
 }
 
-try {
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Import: the parse floor, a naive importer and Loom's import, interleaved; prints two lines. */
+async function benchImport(page) {
   const bigs = Array.from({ length: RUNS }, (_, i) => file(ROWS, 1956 + i));
   const small = file(HEAP_SMALL);
   const naiveFile = file(NAIVE_ROWS);
@@ -169,10 +182,6 @@ try {
   await h.locator('#file').setInputFiles(naiveFile);
   const [naiveMs, naiveRows] = await h.evaluate((n) => window.naive(n), NAIVE_ROWS);
   log(`  ${naiveMs.toFixed(0)} ms, ${naiveRows} rows`);
-
-  const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4500/#/data');
-  await page.getByRole('table').first().locator('tbody tr').nth(2).waitFor({ timeout: 60_000 }); // sample loaded
 
   log(`Loom import of ${HEAP_SMALL} rows`);
   const smallRun = await loomImport(page, small, HEAP_SMALL);
@@ -194,7 +203,6 @@ try {
   }
   await h.close();
 
-  const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
   const parseFloorMs = median(floors);
   const importMs = median(imports.map((r) => r.ms));
   const result = {
@@ -218,7 +226,23 @@ try {
     importsMs: imports.map((r) => r.ms),
     heapRows: [HEAP_SMALL, ROWS],
   };
-  // Trends with everything imported: from a control change to the redrawn chart, 20 changes.
+  console.log(JSON.stringify(result));
+  console.log(
+    JSON.stringify({
+      bench: 'import-ratios',
+      ...ratios,
+      goals: {
+        importVsFloor: '<= 2',
+        naiveVsImportPerRow: '>= 40',
+        heapRatio: '<= 1.3',
+        longestTaskMs: '< 100',
+      },
+    }),
+  );
+}
+
+/** Trends with everything imported: from a control change to the redrawn chart, 20 changes. */
+async function benchTrends(page) {
   await page.goto('about:blank');
   await page.goto('http://127.0.0.1:4500/#/trends');
   await page.getByRole('img', { name: /^Defect rate/ }).waitFor({ timeout: 120_000 });
@@ -268,7 +292,6 @@ try {
   });
   log(`trends redraws (ms): ${redraws.map((r) => r.toFixed(0)).join(' ')}`);
 
-  console.log(JSON.stringify(result));
   console.log(
     JSON.stringify({
       bench: 'trends',
@@ -278,18 +301,21 @@ try {
       goal: { redrawP95Ms: '<= 100' },
     }),
   );
-  console.log(
-    JSON.stringify({
-      bench: 'import-ratios',
-      ...ratios,
-      goals: {
-        importVsFloor: '<= 2',
-        naiveVsImportPerRow: '>= 40',
-        heapRatio: '<= 1.3',
-        longestTaskMs: '< 100',
-      },
-    }),
-  );
+}
+
+try {
+  const page = await context.newPage();
+  await page.goto('http://127.0.0.1:4500/#/data');
+  await page.getByRole('table').first().locator('tbody tr').nth(2).waitFor({ timeout: 60_000 }); // sample loaded
+  if (only.has('import')) await benchImport(page);
+  if (only.has('trends')) {
+    if (!only.has('import')) {
+      log(`Loom import of ${ROWS} rows for the trends bench`);
+      await loomImport(page, file(ROWS), ROWS);
+    }
+    await benchTrends(page);
+  }
+  // if (only.has('network')) await benchNetwork(context);
 } finally {
   await context.close();
   app.close();

@@ -170,7 +170,7 @@ test('without a defect_type column the Pareto says so plainly', async ({ page })
   );
 });
 
-test('beyond 2,000 points the marks draw on a canvas, while axes and focus stay SVG', async ({
+test('beyond 1,000 points the marks draw on a canvas, while axes and focus stay SVG', async ({
   page,
 }) => {
   await openWithSample(page);

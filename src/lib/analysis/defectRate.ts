@@ -43,70 +43,119 @@ export interface RateSeries {
  * a mean of rates. Reads the chunks' columns (dictionary codes), so its cost
  * grows with rollup cells, not raw rows. Periods with nothing inspected are
  * left out; series come sorted by key, points by time.
+ *
+ * The pass over the cells gives monthly sums per series ({@link monthCube}),
+ * which are kept for the same chunks array and the same series filter: changing
+ * only the interval or the date range re-buckets those sums and reads no cell.
  */
 export function defectRateByPeriod(chunks: readonly RollupChunk[], q: RateQuery): RateSeries[] {
+  const kept = keptFor(chunks);
+  const cubeKey = JSON.stringify([q.by, q.factories ?? [], q.products ?? []]);
+  const key = JSON.stringify([cubeKey, q.interval, q.from ?? '', q.to ?? '']);
+  return remember(kept.series, key, () =>
+    ratesFromCube(
+      remember(kept.cubes, cubeKey, () => monthCube(chunks, q)),
+      q,
+    ),
+  );
+}
+
+/** Monthly sums per series: `inspected[k * months.length + m]` for series `keys[k]` in `months[m]`. */
+export interface MonthCube {
+  /** Series keys, sorted. */
+  keys: string[];
+  /** Months `YYYY-MM` present in the data, sorted. */
+  months: string[];
+  inspected: Float64Array;
+  defective: Float64Array;
+}
+
+/** The series part of a query: what a series is and which factories and products count. */
+export type CubeQuery = Pick<RateQuery, 'by' | 'factories' | 'products'>;
+
+/** Sums rollup cells per series and month, for the factories and products that pass `q`. */
+export function monthCube(chunks: readonly RollupChunk[], q: CubeQuery): MonthCube {
   const factories = q.factories?.length ? new Set(q.factories) : null;
   const products = q.products?.length ? new Set(q.products) : null;
-  // Series and buckets get small integer ids, so the inner loop only adds numbers into arrays.
-  const seriesId = new Map<string, number>();
-  const bucketId = new Map<string, number>();
-  const keys: string[] = [];
-  const buckets: string[] = [];
-  const sums: { inspected: Float64Array; defective: Float64Array }[] = [];
-  const idOf = <T>(map: Map<string, number>, list: string[], v: string, onNew?: () => T) => {
-    let id = map.get(v);
-    if (id === undefined) {
-      id = list.length;
-      list.push(v);
-      map.set(v, id);
-      onNew?.();
-    }
-    return id;
-  };
+  const byFactory = q.by === 'factory';
+  const keep = byFactory ? factories : products;
+  const keySet = new Set<string>();
+  const monthSet = new Set<string>();
   for (const c of chunks) {
-    // Per dictionary entry, once per chunk: its series id (-1 = filtered out) and bucket id.
-    const byFactory = q.by === 'factory';
-    const fSeries = c.factory.dict.map((f) =>
-      f === '' || (factories && !factories.has(f))
-        ? -1
-        : byFactory
-          ? idOf(seriesId, keys, f, () => sums.push(slots()))
-          : 0,
+    for (const m of c.month.dict) if (m) monthSet.add(m);
+    for (const v of byFactory ? c.factory.dict : c.product.dict)
+      if (v && (!keep || keep.has(v))) keySet.add(v);
+  }
+  const keys = [...keySet].sort((a, b) => a.localeCompare(b));
+  const months = [...monthSet].sort();
+  const keyId = new Map(keys.map((k, i) => [k, i]));
+  const monthId = new Map(months.map((m, i) => [m, i]));
+  const width = months.length;
+  const inspected = new Float64Array(keys.length * width);
+  const defective = new Float64Array(keys.length * width);
+  for (const c of chunks) {
+    // Per dictionary entry, once per chunk: a row offset into the cube (-1 = filtered out).
+    const fRow = Int32Array.from(c.factory.dict, (f) =>
+      f === '' || (factories && !factories.has(f)) ? -1 : byFactory ? keyId.get(f)! * width : 0,
     );
-    const pSeries = c.product.dict.map((p) =>
-      p === '' || (products && !products.has(p))
-        ? -1
-        : byFactory
-          ? 0
-          : idOf(seriesId, keys, p, () => sums.push(slots())),
+    const pRow = Int32Array.from(c.product.dict, (p) =>
+      p === '' || (products && !products.has(p)) ? -1 : byFactory ? 0 : keyId.get(p)! * width,
     );
-    const mBucket = c.month.dict.map((m) =>
-      m === '' || (q.from && m < q.from) || (q.to && m > q.to)
-        ? -1
-        : idOf(bucketId, buckets, bucketOf(m, q.interval)),
-    );
+    const mCol = Int32Array.from(c.month.dict, (m) => (m === '' ? -1 : monthId.get(m)!));
+    const fc = c.factory.codes;
+    const pc = c.product.codes;
+    const mc = c.month.codes;
+    const ins = c.inspected;
+    const def = c.defective;
     for (let i = 0; i < c.count; i++) {
-      const b = mBucket[c.month.codes[i]];
-      const f = fSeries[c.factory.codes[i]];
-      const p = pSeries[c.product.codes[i]];
-      if (b < 0 || f < 0 || p < 0) continue;
-      const s = sums[byFactory ? f : p];
-      if (b >= s.inspected.length) grow(s, buckets.length);
-      s.inspected[b] += c.inspected[i];
-      s.defective[b] += c.defective[i];
+      const f = fRow[fc[i]];
+      const p = pRow[pc[i]];
+      const m = mCol[mc[i]];
+      if (f < 0 || p < 0 || m < 0) continue;
+      const at = f + p + m;
+      inspected[at] += ins[i];
+      defective[at] += def[i];
     }
   }
+  return { keys, months, inspected, defective };
+}
+
+/** Pooled rates per interval bucket and series from monthly sums, within `q.from`..`q.to`. */
+export function ratesFromCube(
+  cube: MonthCube,
+  q: Pick<RateQuery, 'interval' | 'from' | 'to'>,
+): RateSeries[] {
+  const { keys, months } = cube;
+  // Each month in range gets a bucket id; buckets come in time order because months do.
+  const buckets: string[] = [];
+  const bucketOfMonth = new Int32Array(months.length).fill(-1);
+  months.forEach((m, i) => {
+    if ((q.from && m < q.from) || (q.to && m > q.to)) return;
+    const b = bucketOf(m, q.interval);
+    if (buckets[buckets.length - 1] !== b) buckets.push(b);
+    bucketOfMonth[i] = buckets.length - 1;
+  });
   const spans = buckets.map((b) => bucketSpan(b));
+  const bIns = new Float64Array(buckets.length);
+  const bDef = new Float64Array(buckets.length);
   const out: RateSeries[] = [];
   keys.forEach((key, k) => {
+    bIns.fill(0);
+    bDef.fill(0);
+    const row = k * months.length;
+    for (let m = 0; m < months.length; m++) {
+      const b = bucketOfMonth[m];
+      if (b < 0) continue;
+      bIns[b] += cube.inspected[row + m];
+      bDef[b] += cube.defective[row + m];
+    }
     const points: RatePoint[] = [];
     let inspected = 0;
     let defective = 0;
-    const s = sums[k];
-    for (let b = 0; b < s.inspected.length; b++) {
-      const n = s.inspected[b];
+    for (let b = 0; b < buckets.length; b++) {
+      const n = bIns[b];
       if (!(n > 0)) continue;
-      const d = s.defective[b];
+      const d = bDef[b];
       const [lo, hi] = wilsonInterval(d, n);
       points.push({
         period: buckets[b],
@@ -121,24 +170,32 @@ export function defectRateByPeriod(chunks: readonly RollupChunk[], q: RateQuery)
       inspected += n;
       defective += d;
     }
-    if (!points.length) return;
-    points.sort((a, b) => a.start - b.start);
-    out.push({ key, points, inspected, defective });
+    if (points.length) out.push({ key, points, inspected, defective });
   });
-  return out.sort((a, b) => a.key.localeCompare(b.key));
+  return out;
 }
 
-/** Per-bucket sums of one series, growing as buckets appear. */
-function slots(): { inspected: Float64Array; defective: Float64Array } {
-  return { inspected: new Float64Array(64), defective: new Float64Array(64) };
+// Per chunks array, the last few cubes and results: a view switches among a handful of
+// filters and intervals, and switching back is then free. Results are shared, never mutated.
+const KEPT = 12;
+const kept = new WeakMap<
+  readonly RollupChunk[],
+  { cubes: Map<string, MonthCube>; series: Map<string, RateSeries[]> }
+>();
+
+function keptFor(chunks: readonly RollupChunk[]) {
+  let k = kept.get(chunks);
+  if (!k) kept.set(chunks, (k = { cubes: new Map(), series: new Map() }));
+  return k;
 }
 
-function grow(s: { inspected: Float64Array; defective: Float64Array }, need: number) {
-  const size = Math.max(need, s.inspected.length * 2);
-  const i = new Float64Array(size);
-  const d = new Float64Array(size);
-  i.set(s.inspected);
-  d.set(s.defective);
-  s.inspected = i;
-  s.defective = d;
+/** `map.get(key)`, or `make()` stored under it, keeping the `KEPT` most recently used. */
+function remember<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let v = map.get(key);
+  if (v !== undefined)
+    map.delete(key); // re-inserted below as the most recent
+  else v = make();
+  map.set(key, v);
+  if (map.size > KEPT) map.delete(map.keys().next().value!);
+  return v;
 }

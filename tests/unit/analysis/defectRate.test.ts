@@ -73,4 +73,16 @@ describe('defectRateByPeriod(chunks, query)', () => {
     defectRateByPeriod(data, q);
     expect({ data, q }).toEqual(before);
   });
+
+  it('sums across imports, and a new set of chunks is never answered from an old one', () => {
+    const more = rollupsOf([lot('zhenya', 'crepe satin', '1956-08', 1000, 60)]).rollups;
+    const q = { interval: 'month' as const, by: 'factory' as const, factories: ['zhenya'] };
+    const before = defectRateByPeriod(data, q)[0].points[0];
+    expect([before.inspected, before.defective]).toEqual([2000, 40]);
+    const after = defectRateByPeriod([...data, ...more], q)[0].points[0];
+    expect([after.period, after.inspected, after.defective]).toEqual(['1956-08', 3000, 100]);
+    // The first set still gives its own numbers, at any interval.
+    expect(defectRateByPeriod(data, { ...q, interval: 'year' })[0].inspected).toBe(3000);
+    expect(defectRateByPeriod(data, q)[0].points[0].inspected).toBe(2000);
+  });
 });
