@@ -79,3 +79,18 @@ test('the Pareto and p-chart export too, with Chinese labels in the SVG', async 
     'period,inspected,defective,rate,center,lcl,ucl,out_of_control',
   );
 });
+
+test('small multiples export as one picture: every panel under its caption', async ({ page }) => {
+  await page.getByLabel('Small multiples').check();
+  await expect(page.locator('.multiples figure')).toHaveCount(2);
+  const { bytes } = await exportAs(page, TREND, 'SVG');
+  const svg = bytes.toString('utf8');
+  // Two panels, each a nested chart, placed side by side or one under the other.
+  const panels = [...svg.matchAll(/<svg [^>]*x="(\d+)" y="(\d+)"/g)].map((m) => [+m[1], +m[2]]);
+  expect(panels).toHaveLength(2);
+  expect(panels[0]).not.toEqual(panels[1]);
+  expect(svg).toMatch(/font-weight="600"[^>]*>Guangming Silk Factory<\/text>/);
+  expect(svg).toMatch(/font-weight="600"[^>]*>Zhenya Silk Factory<\/text>/);
+  const png = await exportAs(page, TREND, 'PNG');
+  expect(png.bytes.length).toBeGreaterThan(10_000);
+});

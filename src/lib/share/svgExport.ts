@@ -44,21 +44,44 @@ function inlineStyles(source: Element, target: Element) {
 }
 
 /**
- * A standalone SVG document of a chart: the chart itself with its styles
- * inlined (CSS variables resolved), a canvas layer under it (if the chart
- * draws its marks on one) as an embedded image, and the frame's title, legend
- * and source as text. Data only ever becomes text nodes, never markup.
+ * A standalone SVG document of a chart, or of several (small multiples, placed
+ * as they sit on the page, each under its figure caption): the charts with
+ * their styles inlined (CSS variables resolved), a canvas layer under a chart
+ * (if it draws its marks on one) as an embedded image, and the frame's title,
+ * legend and source as text. Data only ever becomes text nodes, never markup.
  */
 export function standaloneSvg(
-  chart: SVGSVGElement,
+  charts: SVGSVGElement | readonly SVGSVGElement[],
   frame: ExportFrame,
 ): { text: string; width: number; height: number } {
-  const width =
-    Math.round(chart.getBoundingClientRect().width) || Number(chart.getAttribute('width')) || 800;
-  const chartH =
-    Math.round(chart.getBoundingClientRect().height) || Number(chart.getAttribute('height')) || 400;
-  const clone = chart.cloneNode(true) as SVGSVGElement;
-  inlineStyles(chart, clone);
+  const list = Array.isArray(charts) ? charts : [charts as SVGSVGElement];
+  if (!list.length) throw new Error('There is no chart to export.');
+  // Each panel: the chart, its caption and canvas, and the boxes they occupy on the page.
+  const panels = list.map((chart) => {
+    const box = chart.getBoundingClientRect();
+    const caption = chart.closest('figure')?.querySelector('figcaption') ?? null;
+    const canvas = chart.parentElement?.querySelector('canvas') ?? null;
+    return {
+      chart,
+      box: {
+        left: box.left,
+        top: box.top,
+        width: Math.round(box.width) || Number(chart.getAttribute('width')) || 800,
+        height: Math.round(box.height) || Number(chart.getAttribute('height')) || 400,
+      },
+      caption: caption
+        ? { text: caption.textContent?.trim() ?? '', box: caption.getBoundingClientRect() }
+        : null,
+      captionColor: caption ? getComputedStyle(caption).getPropertyValue('--c').trim() : '',
+      canvas: canvas && canvas.width > 0 ? canvas : null,
+    };
+  });
+  const left = Math.min(
+    ...panels.map((p) => Math.min(p.box.left, p.caption?.box.left ?? Infinity)),
+  );
+  const top = Math.min(...panels.map((p) => Math.min(p.box.top, p.caption?.box.top ?? Infinity)));
+  const width = Math.round(Math.max(...panels.map((p) => p.box.left - left + p.box.width)));
+  const chartH = Math.round(Math.max(...panels.map((p) => p.box.top - top + p.box.height)));
 
   // Legend entries flow in rows.
   const legend = frame.legend ?? [];
@@ -93,16 +116,40 @@ export function standaloneSvg(
     root.append(el('circle', { cx: it.x + 6, cy: it.y - 4, r: 5, fill: it.color }));
     root.append(el('text', { x: it.x + 16, y: it.y, 'font-size': 12, fill: '#4a5866' }, it.label));
   }
-  // Dense charts draw their marks on a canvas under the SVG: bring them along as an image.
-  const canvas = chart.parentElement?.querySelector('canvas');
-  if (canvas && canvas.width > 0)
-    root.append(
-      el('image', { x: 0, y: header, width, height: chartH, href: canvas.toDataURL('image/png') }),
-    );
-  clone.setAttribute('x', '0');
-  clone.setAttribute('y', String(header));
-  clone.removeAttribute('role');
-  root.append(clone);
+  for (const p of panels) {
+    const x = Math.round(p.box.left - left);
+    const y = Math.round(header + p.box.top - top);
+    if (p.caption?.text) {
+      const cx = Math.round(p.caption.box.left - left);
+      const cy = Math.round(header + p.caption.box.top - top + 13);
+      root.append(
+        el(
+          'text',
+          { x: cx, y: cy, 'font-size': 13, 'font-weight': 600, fill: p.captionColor || '#1b2733' },
+          p.caption.text,
+        ),
+      );
+    }
+    // Dense charts draw their marks on a canvas under the SVG: bring them along as an image.
+    if (p.canvas)
+      root.append(
+        el('image', {
+          x,
+          y,
+          width: p.box.width,
+          height: p.box.height,
+          href: p.canvas.toDataURL('image/png'),
+        }),
+      );
+    const clone = p.chart.cloneNode(true) as SVGSVGElement;
+    inlineStyles(p.chart, clone);
+    clone.setAttribute('x', String(x));
+    clone.setAttribute('y', String(y));
+    clone.setAttribute('width', String(p.box.width));
+    clone.setAttribute('height', String(p.box.height));
+    clone.removeAttribute('role');
+    root.append(clone);
+  }
   root.append(
     el('text', { x: 16, y: height - 10, 'font-size': 11, fill: '#7a8794' }, frame.source),
   );

@@ -20,6 +20,7 @@ describe('layoutMarkerLabels(items, width)', () => {
     expect(layoutMarkerLabels([{ x: 990, text: 'Near the edge' }], 1000)[0]).toEqual({
       row: 0,
       anchor: 'end',
+      text: 'Near the edge',
     });
   });
 
@@ -32,8 +33,16 @@ describe('layoutMarkerLabels(items, width)', () => {
       1000,
     );
     expect(placed).toEqual([
-      { row: 0, anchor: 'start' },
-      { row: 0, anchor: 'start' },
+      { row: 0, anchor: 'start', text: 'b' },
+      { row: 0, anchor: 'start', text: 'a' },
     ]);
+  });
+
+  it('shortens a label that fits neither side of a narrow plot, and drops it when no side has 4 characters', () => {
+    // 200 px plot, 6.4 px a character: 120 px to the left of x = 120 holds 18 characters.
+    const [p] = layoutMarkerLabels([{ x: 120, text: 'Find the key defect, then fix it' }], 200);
+    expect(p).toEqual({ row: 0, anchor: 'end', text: 'Find the key defe…' });
+    expect(p.text.length * 6.4).toBeLessThanOrEqual(120);
+    expect(layoutMarkerLabels([{ x: 10, text: 'Daily inspection' }], 30)[0].row).toBe(-1);
   });
 });
