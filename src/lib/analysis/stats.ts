@@ -97,3 +97,41 @@ export function stagedPChart(
   }
   return { stages, points: out };
 }
+
+// Student's t, 97.5th percentile, for 1..30 degrees of freedom.
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
+  2.045, 2.042,
+];
+
+/**
+ * The 97.5th percentile of Student's t with `df` degrees of freedom (the
+ * multiplier of a two-sided 95% interval): a table to 30, interpolated in
+ * 1/df for fractional df (Welch), and a Cornish–Fisher expansion beyond.
+ * Throws a RangeError for df < 1.
+ */
+export function tQuantile975(df: number): number {
+  if (!(df >= 1)) throw new RangeError(`Degrees of freedom must be >= 1, got ${df}`);
+  if (df <= 30) {
+    const lo = Math.floor(df);
+    const hi = Math.ceil(df);
+    if (lo === hi) return T975[lo - 1];
+    const w = (1 / lo - 1 / df) / (1 / lo - 1 / hi);
+    return T975[lo - 1] + w * (T975[hi - 1] - T975[lo - 1]);
+  }
+  const z = 1.959964;
+  return (
+    z +
+    (z ** 3 + z) / (4 * df) +
+    (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2) +
+    (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3)
+  );
+}
+
+/** Mean and sample variance (n − 1) of numbers; the variance is NaN below two. */
+export function meanVar(xs: readonly number[]): { mean: number; variance: number } {
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1);
+  return { mean, variance };
+}

@@ -1,0 +1,267 @@
+import type { ExchangeRecord } from '../schema/types';
+
+/** Which exchanges count: an experience, a topic, factories' industries and a date window (absent = all). */
+export interface ExchangeFilter {
+  experience?: string;
+  topic?: string;
+  /** Keep an exchange when its source or target is in one of these industries. */
+  industries?: readonly string[];
+  /** First and last day `YYYY-MM-DD` (or a prefix such as `YYYY-MM`), inclusive, on the exchange date. */
+  from?: string;
+  to?: string;
+}
+
+/** The day an exchange's target adopted what it learned: `adopted_on`, else the exchange date. */
+export const adoptedOn = (e: ExchangeRecord): string => e.adopted_on ?? e.date;
+
+/** Epoch ms (UTC) of a day `YYYY-MM-DD`. */
+export const dayTime = (day: string): number => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+
+const DAY_MS = 86_400_000;
+
+/** The exchanges that pass the filter, in date order (stable for equal dates). */
+export function filterExchanges<E extends ExchangeRecord>(
+  exchanges: readonly E[],
+  f: ExchangeFilter,
+  industryOf: (factoryId: string) => string | undefined = () => undefined,
+): E[] {
+  const industries = f.industries?.length ? new Set(f.industries) : null;
+  const to = f.to ? `${f.to}\uffff` : null; // a prefix such as 1956-08 includes its whole month
+  return exchanges
+    .filter(
+      (e) =>
+        (!f.experience || e.experience === f.experience) &&
+        (!f.topic || e.topic === f.topic) &&
+        (!industries ||
+          industries.has(industryOf(e.source_factory) ?? '') ||
+          industries.has(industryOf(e.target_factory) ?? '')) &&
+        (!f.from || e.date >= f.from) &&
+        (!to || e.date <= to),
+    )
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].date.localeCompare(b[0].date) || a[1] - b[1])
+    .map(([e]) => e);
+}
+
+/** A directed edge: every exchange from one factory to another, summed. */
+export interface GraphEdge {
+  source: string;
+  target: string;
+  /** How many exchanges. */
+  count: number;
+  /** The topic of the most exchanges (the earliest on a tie); '' when none has one. */
+  topic: string;
+  experiences: string[];
+  /** The first exchange's date `YYYY-MM-DD`, when the edge appears in playback. */
+  first: string;
+}
+
+/** Factory ids in the exchanges (sorted), and one edge per ordered pair, in order of first date. */
+export function exchangeGraph(exchanges: readonly ExchangeRecord[]): {
+  nodes: string[];
+  edges: GraphEdge[];
+} {
+  const nodes = new Set<string>();
+  const edges = new Map<string, GraphEdge & { topics: Map<string, number> }>();
+  for (const e of exchanges) {
+    nodes.add(e.source_factory).add(e.target_factory);
+    const key = `${e.source_factory}\u0001${e.target_factory}`;
+    let g = edges.get(key);
+    if (!g)
+      edges.set(
+        key,
+        (g = {
+          source: e.source_factory,
+          target: e.target_factory,
+          count: 0,
+          topic: '',
+          experiences: [],
+          first: e.date,
+          topics: new Map(),
+        }),
+      );
+    g.count++;
+    if (e.date < g.first) g.first = e.date;
+    if (!g.experiences.includes(e.experience)) g.experiences.push(e.experience);
+    if (e.topic) g.topics.set(e.topic, (g.topics.get(e.topic) ?? 0) + 1);
+  }
+  const out = [...edges.values()].map(({ topics, ...edge }) => {
+    let best = 0;
+    for (const [t, n] of topics) if (n > best) [edge.topic, best] = [t, n];
+    return edge;
+  });
+  return {
+    nodes: [...nodes].sort(),
+    edges: out.sort((a, b) => a.first.localeCompare(b.first)),
+  };
+}
+
+/** What the network says about one factory. */
+export interface FactoryMetrics {
+  factory_id: string;
+  /** Distinct factories it learned from. */
+  inDegree: number;
+  /** Distinct factories that learned from it. */
+  outDegree: number;
+  /** Factories that learned from it directly or through others (itself not counted). */
+  reach: number;
+  /** Its earliest adoption `YYYY-MM-DD`, or null if it adopted nothing. */
+  firstAdoption: string | null;
+  /** Days from the origin of the experience it adopted first to that adoption; null if none. */
+  adoptionLagDays: number | null;
+}
+
+/** Per factory: degrees, reach, first adoption and its lag behind the experience's origin. Sorted by id. */
+export function factoryMetrics(exchanges: readonly ExchangeRecord[]): FactoryMetrics[] {
+  const { nodes, edges } = exchangeGraph(exchanges);
+  const out = new Map<string, string[]>();
+  const inDeg = new Map<string, number>();
+  for (const e of edges) {
+    if (e.source === e.target) continue;
+    out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+    inDeg.set(e.target, (inDeg.get(e.target) ?? 0) + 1);
+  }
+  const origins = new Map(experienceMetrics(exchanges).map((m) => [m.experience, m]));
+  // Each factory's first adoption, and which experience it was.
+  const first = new Map<string, { day: string; experience: string }>();
+  for (const e of exchanges) {
+    const day = adoptedOn(e);
+    const prev = first.get(e.target_factory);
+    if (!prev || day < prev.day) first.set(e.target_factory, { day, experience: e.experience });
+  }
+  return nodes.map((id) => {
+    const f = first.get(id);
+    const origin = f ? origins.get(f.experience) : undefined;
+    return {
+      factory_id: id,
+      inDegree: inDeg.get(id) ?? 0,
+      outDegree: out.get(id)?.length ?? 0,
+      reach: reachFrom(id, out),
+      firstAdoption: f?.day ?? null,
+      adoptionLagDays:
+        f && origin ? Math.round((dayTime(f.day) - dayTime(origin.originDate)) / DAY_MS) : null,
+    };
+  });
+}
+
+/** How many nodes a breadth-first walk from `start` along `out` reaches, `start` excluded. */
+function reachFrom(start: string, out: ReadonlyMap<string, readonly string[]>): number {
+  const seen = new Set([start]);
+  const queue = [start];
+  while (queue.length)
+    for (const next of out.get(queue.pop()!) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  return seen.size - 1;
+}
+
+/** One adopter of an experience in its diffusion tree. */
+export interface Adopter {
+  factory_id: string;
+  /** From whom it learned first; null for the origin. */
+  parent: string | null;
+  /** 0 for the origin, 1 for those who learned from it, and so on. */
+  generation: number;
+  /** `YYYY-MM-DD`: adoption day, or for the origin the date of its first exchange. */
+  day: string;
+}
+
+/** What the network says about one experience. */
+export interface ExperienceMetrics {
+  experience: string;
+  /** The factory it spread from: the source of its earliest exchange. */
+  origin: string;
+  /** The date of that first exchange. */
+  originDate: string;
+  /** Factories that adopted it, the origin not counted. */
+  adopters: number;
+  /** The most generations between the origin and an adopter. */
+  depth: number;
+  /** Days from the origin date until half of the final adopters (rounded up) had adopted it. */
+  daysToHalf: number | null;
+  /** The diffusion tree: the origin first, then the adopters by adoption day. */
+  tree: Adopter[];
+}
+
+/**
+ * Per experience: its origin, adopters, cascade depth and time to half its
+ * adopters, with the diffusion tree (each adopter under the factory it first
+ * learned from). Sorted by origin date, then name.
+ */
+export function experienceMetrics(exchanges: readonly ExchangeRecord[]): ExperienceMetrics[] {
+  const byExperience = new Map<string, ExchangeRecord[]>();
+  for (const e of exchanges)
+    byExperience.set(e.experience, [...(byExperience.get(e.experience) ?? []), e]);
+  const out: ExperienceMetrics[] = [];
+  for (const [experience, list] of byExperience) {
+    const sorted = [...list].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.source_factory.localeCompare(b.source_factory),
+    );
+    const origin = sorted[0].source_factory;
+    const originDate = sorted[0].date;
+    // Each adopter's first adoption, and who taught it.
+    const firstBy = new Map<string, { day: string; parent: string }>();
+    for (const e of sorted) {
+      if (e.target_factory === origin) continue;
+      const day = adoptedOn(e);
+      const prev = firstBy.get(e.target_factory);
+      if (!prev || day < prev.day) firstBy.set(e.target_factory, { day, parent: e.source_factory });
+    }
+    // Generations follow parents up to the origin; a parent that is not itself an adopter
+    // (it taught without a recorded adoption) counts as one generation below the origin.
+    const generation = new Map<string, number>([[origin, 0]]);
+    const genOf = (id: string, path: Set<string>): number => {
+      const known = generation.get(id);
+      if (known !== undefined) return known;
+      const p = firstBy.get(id)?.parent;
+      const g = p === undefined || path.has(p) ? 1 : genOf(p, path.add(id)) + 1;
+      generation.set(id, g);
+      return g;
+    };
+    const adopters = [...firstBy]
+      .map(([id, { day, parent }]) => ({ factory_id: id, parent, day }))
+      .sort((a, b) => a.day.localeCompare(b.day) || a.factory_id.localeCompare(b.factory_id));
+    const tree: Adopter[] = [
+      { factory_id: origin, parent: null, generation: 0, day: originDate },
+      ...adopters.map((a) => ({ ...a, generation: genOf(a.factory_id, new Set()) })),
+    ];
+    const half = Math.ceil(adopters.length / 2);
+    out.push({
+      experience,
+      origin,
+      originDate,
+      adopters: adopters.length,
+      depth: Math.max(0, ...tree.map((t) => t.generation)),
+      daysToHalf: half
+        ? Math.round((dayTime(adopters[half - 1].day) - dayTime(originDate)) / DAY_MS)
+        : null,
+      tree,
+    });
+  }
+  return out.sort(
+    (a, b) => a.originDate.localeCompare(b.originDate) || a.experience.localeCompare(b.experience),
+  );
+}
+
+/**
+ * Cumulative adopters over time: one step per adoption day, `[day, count]`,
+ * counting each factory once (its first adoption of any experience that passed
+ * the filter). Origins that never adopted anything are not counted.
+ */
+export function adoptionCurve(exchanges: readonly ExchangeRecord[]): [string, number][] {
+  const first = new Map<string, string>();
+  for (const e of exchanges) {
+    const day = adoptedOn(e);
+    const prev = first.get(e.target_factory);
+    if (!prev || day < prev) first.set(e.target_factory, day);
+  }
+  const days = [...first.values()].sort();
+  const steps: [string, number][] = [];
+  days.forEach((d, i) => {
+    if (steps.length && steps[steps.length - 1][0] === d) steps[steps.length - 1][1] = i + 1;
+    else steps.push([d, i + 1]);
+  });
+  return steps;
+}
