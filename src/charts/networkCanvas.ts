@@ -135,3 +135,10 @@ export function hitNode(
   const d = Math.hypot(index.x()(found) - x, index.y()(found) - y) * view.k;
   return d <= nodes[found].r * view.k + slop ? found : -1;
 }
+
+/** Node `i` and every node an edge (shown) joins it to. */
+export function neighbourhood(edges: readonly DrawEdge[], i: number): Set<number> {
+  const set = new Set([i]);
+  for (const e of edges) if (e.visible && (e.s === i || e.t === i)) set.add(e.s).add(e.t);
+  return set;
+}

@@ -265,3 +265,44 @@ export function adoptionCurve(exchanges: readonly ExchangeRecord[]): [string, nu
   });
   return steps;
 }
+
+/**
+ * The rows of a diffusion tree drawn top to bottom: depth first from the
+ * origin, children by adoption day, so every subtree is one block of rows.
+ * An adopter whose parent is not in the tree hangs from the origin.
+ */
+export function treeRows(tree: readonly Adopter[]): Adopter[] {
+  if (!tree.length) return [];
+  const ids = new Set(tree.map((t) => t.factory_id));
+  const kids = new Map<string, Adopter[]>();
+  for (const a of tree.slice(1)) {
+    const p = a.parent && ids.has(a.parent) ? a.parent : tree[0].factory_id;
+    kids.set(p, [...(kids.get(p) ?? []), a]);
+  }
+  const out: Adopter[] = [];
+  const seen = new Set<string>();
+  const walk = (a: Adopter) => {
+    if (seen.has(a.factory_id)) return;
+    seen.add(a.factory_id);
+    out.push(a);
+    for (const c of kids.get(a.factory_id) ?? []) walk(c);
+  };
+  walk(tree[0]);
+  return out;
+}
+
+/**
+ * When each factory counts as having adopted (epoch ms): its first adoption
+ * in `exchanges`, or, for an experience's origin, its first teaching of it if
+ * earlier.
+ */
+export function adoptionTimes(
+  exchanges: readonly ExchangeRecord[],
+  experiences: readonly Pick<ExperienceMetrics, 'origin' | 'originDate'>[],
+): Map<string, number> {
+  const when = new Map<string, number>();
+  const note = (id: string, t: number) => when.set(id, Math.min(t, when.get(id) ?? Infinity));
+  for (const e of exchanges) note(e.target_factory, dayTime(adoptedOn(e)));
+  for (const m of experiences) note(m.origin, dayTime(m.originDate));
+  return when;
+}

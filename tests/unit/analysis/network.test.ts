@@ -5,6 +5,8 @@ import {
   experienceMetrics,
   factoryMetrics,
   filterExchanges,
+  treeRows,
+  adoptionTimes,
 } from '../../../src/lib/analysis/network';
 import type { ExchangeRecord } from '../../../src/lib/schema/types';
 
@@ -148,5 +150,24 @@ describe('exchangeGraph, filterExchanges and adoptionCurve', () => {
       ['1956-01-10', 1],
       ['1956-06-01', 2],
     ]);
+  });
+});
+
+describe('treeRows and adoptionTimes', () => {
+  it('orders a diffusion tree depth first, so each subtree is one block of rows', () => {
+    const [m] = experienceMetrics([
+      ex('o', 'a', '1956-01-01', 'x', '1956-01-05'),
+      ex('o', 'b', '1956-01-02', 'x', '1956-01-06'),
+      ex('a', 'c', '1956-02-01', 'x', '1956-02-10'),
+    ]);
+    expect(treeRows(m.tree).map((r) => r.factory_id)).toEqual(['o', 'a', 'c', 'b']);
+    expect(treeRows([])).toEqual([]);
+  });
+
+  it('counts an origin as adopted from its first teaching', () => {
+    const list = [ex('o', 'a', '1956-01-01', 'x', '1956-03-01')];
+    const when = adoptionTimes(list, experienceMetrics(list));
+    expect(when.get('o')).toBe(Date.UTC(1956, 0, 1));
+    expect(when.get('a')).toBe(Date.UTC(1956, 2, 1));
   });
 });
