@@ -34,8 +34,13 @@ export interface FactoryEffect {
   hi: number | null;
   periodsBefore: number;
   periodsAfter: number;
-  /** Null when either side has fewer than MIN_PERIODS periods: no claim is made. */
+  /**
+   * Null when no claim is made: either side has fewer than MIN_PERIODS
+   * periods, or fewer than MIN_FACTORIES factories take part in the study.
+   */
   verdict: Verdict | null;
+  /** Why there is no verdict; null when there is one. */
+  noVerdict: 'too few periods' | 'too few factories' | null;
 }
 
 export interface EventStudy {
@@ -130,11 +135,16 @@ export function eventStudy(
       periodsBefore: pre.length,
       periodsAfter: post.length,
       verdict,
+      noVerdict: verdict ? null : 'too few periods',
     });
     if (before === null || pre.length < MIN_PERIODS) continue;
     contributing++;
     for (const [t, p] of at) changes.set(t, [...(changes.get(t) ?? []), p.rate - before]);
   }
+  // With too few factories in the study, no factory's verdict is drawn either.
+  if (contributing < MIN_FACTORIES)
+    for (const f of factories)
+      if (f.verdict) [f.verdict, f.noVerdict] = [null, 'too few factories'];
   const points: EventPoint[] = [];
   for (let t = -k; t <= k; t++) {
     const xs = changes.get(t) ?? [];

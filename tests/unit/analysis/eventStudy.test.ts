@@ -38,7 +38,8 @@ describe('eventStudy(series, adoptions, interval, k)', () => {
     const half = 2.776 * Math.sqrt(0.0002 / 3);
     expect(a.lo).toBeCloseTo(-0.06 - half, 10);
     expect(a.hi).toBeCloseTo(-0.06 + half, 10);
-    expect(a.verdict).toBe('fell');
+    // A clear fall, but one factory is too few for the study to make claims.
+    expect(a).toMatchObject({ verdict: null, noVerdict: 'too few factories' });
     // One factory: a mean at every t, but no interval.
     expect(study.points.map((p) => p.t)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
     expect(study.points[0]).toMatchObject({ n: 1, lo: null, hi: null });
@@ -66,6 +67,8 @@ describe('eventStudy(series, adoptions, interval, k)', () => {
     expect(t1.hi).toBeCloseTo(-0.05 + (4.303 * 0.01) / Math.sqrt(3), 10);
     const tm1 = study.points.find((p) => p.t === -1)!;
     expect([tm1.mean, tm1.lo, tm1.hi]).toEqual([0, 0, 0]);
+    // Each fell by a constant amount: zero variance, so a point interval, and a verdict.
+    expect(study.factories.map((f) => f.verdict)).toEqual(['fell', 'fell', 'fell']);
   });
 
   it('makes no claim with too few periods on a side, and says "no clear change" when the interval holds 0', () => {
@@ -81,9 +84,15 @@ describe('eventStudy(series, adoptions, interval, k)', () => {
     );
     const [short, flat] = study.factories;
     expect(study.factories).toHaveLength(2);
-    expect(short).toMatchObject({ periodsBefore: 2, periodsAfter: 3, verdict: null, lo: null });
+    expect(short).toMatchObject({
+      periodsBefore: 2,
+      periodsAfter: 3,
+      verdict: null,
+      noVerdict: 'too few periods',
+      lo: null,
+    });
     expect(short.change).not.toBeNull();
-    expect(flat.verdict).toBe('no clear change');
+    expect(flat.noVerdict).toBe('too few factories'); // only one factory has 3 periods before
     expect(flat.lo!).toBeLessThan(0);
     expect(flat.hi!).toBeGreaterThan(0);
     expect(study.contributing).toBe(1);
