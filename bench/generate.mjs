@@ -56,6 +56,6 @@ export function generateProduction(rows, seed = 1956) {
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(generateProduction(Number(process.argv[2] ?? 1000)));
 }

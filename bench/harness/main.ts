@@ -2,6 +2,7 @@
 // streaming parse with nothing stored, and (c) PapaParse plus one Dexie record per row.
 import Papa from 'papaparse';
 import Dexie from 'dexie';
+import './network';
 
 const input = document.getElementById('file') as HTMLInputElement;
 const file = () => input.files![0];

@@ -1,0 +1,105 @@
+// The network figure for `npm run bench`: a generated graph of 2,000 factories and 10,000
+// exchanges, laid out in Loom's worker and on the main thread, then drawn 60 times on canvas.
+import { rng } from '../generate.mjs';
+import { forceLayout, type LayoutInput } from '../../src/charts/networkLayout';
+import { layoutGraph } from '../../src/charts/layoutClient';
+import { drawNetwork, type DrawEdge, type DrawNode } from '../../src/charts/networkCanvas';
+import { PALETTE } from '../../src/charts/palette';
+
+/** A seeded graph: sources skewed towards a few prolific teachers, as in real exchange networks. */
+function graph(nodes: number, edges: number, seed = 1956): LayoutInput {
+  const rand = rng(seed);
+  const ids = Array.from({ length: nodes }, (_, i) => `f${i}`);
+  const links: { source: string; target: string }[] = [];
+  while (links.length < edges) {
+    const s = Math.floor(rand() ** 2 * nodes);
+    const t = Math.floor(rand() * nodes);
+    if (s !== t) links.push({ source: ids[s], target: ids[t] });
+  }
+  return { nodes: ids.map((id) => ({ id, radius: 4 })), links };
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+
+/** Layout in the worker and on this thread (same input), then 60 frames panned and zoomed. */
+async function networkBench(nodes = 2000, edges = 10000) {
+  const input = graph(nodes, edges);
+  let t0 = performance.now();
+  const inWorker = await layoutGraph(input);
+  const layoutWorkerMs = performance.now() - t0;
+  t0 = performance.now();
+  const onMain = forceLayout(input);
+  const layoutMainMs = performance.now() - t0;
+  const same = inWorker.every((v, i) => v === onMain[i]);
+
+  const canvas = document.createElement('canvas');
+  const [width, height, dpr] = [1280, 800, 1];
+  canvas.width = width * dpr;
+  canvas.height = height * dpr;
+  canvas.style.width = `${width}px`;
+  document.body.append(canvas);
+  const ctx = canvas.getContext('2d')!;
+  const index = new Map(input.nodes.map((n, i) => [n.id, i]));
+  const degree = new Float64Array(nodes);
+  for (const l of input.links) degree[index.get(l.source)!]++;
+  const drawNodes: DrawNode[] = input.nodes.map((n, i) => ({
+    id: n.id,
+    label: n.id,
+    r: 2.5 + Math.sqrt(degree[i]),
+    color: PALETTE[i % 4],
+    adopted: i % 3 !== 0,
+    visible: true,
+  }));
+  const drawEdges: DrawEdge[] = input.links.map((l, i) => ({
+    s: index.get(l.source)!,
+    t: index.get(l.target)!,
+    width: 1 + (i % 3) * 0.5,
+    color: PALETTE[4 + (i % 4)],
+    visible: true,
+  }));
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < nodes; i++) {
+    x0 = Math.min(x0, onMain[2 * i]);
+    x1 = Math.max(x1, onMain[2 * i]);
+    y0 = Math.min(y0, onMain[2 * i + 1]);
+    y1 = Math.max(y1, onMain[2 * i + 1]);
+  }
+  const fitK = Math.min(width / (x1 - x0), height / (y1 - y0));
+  const frames: number[] = [];
+  const drawOnly: number[] = [];
+  for (let f = 0; f < 60; f++) {
+    // A slow zoom and pan, as a person exploring would; every frame redraws everything.
+    const k = fitK * (1 + f / 60);
+    const view = {
+      k,
+      x: width / 2 - k * ((x0 + x1) / 2) + f * 3,
+      y: height / 2 - k * ((y0 + y1) / 2),
+      width,
+      height,
+      dpr,
+    };
+    await new Promise(requestAnimationFrame);
+    const t = performance.now();
+    drawNetwork(ctx, drawNodes, drawEdges, onMain, view, f % 2 ? new Set([0, 1, 2]) : null);
+    const drawn = performance.now();
+    ctx.getImageData(0, 0, 1, 1); // waits for the drawing to be rasterised
+    frames.push(performance.now() - t);
+    drawOnly.push(drawn - t);
+  }
+  canvas.remove();
+  return {
+    nodes,
+    edges,
+    layoutWorkerMs,
+    layoutMainMs,
+    sameLayout: same,
+    frameP50Ms: quantile(frames, 0.5),
+    frameP95Ms: quantile(frames, 0.95),
+    drawCallP95Ms: quantile(drawOnly, 0.95),
+  };
+}
+
+Object.assign(window, { networkBench });
