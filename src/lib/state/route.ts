@@ -1,0 +1,8 @@
+/**
+ * Shows a view by setting the URL hash (`#/path?query`), the one source of truth for what a
+ * view shows. Straight to `location.hash`: svelte-spa-router's push() reads the scroll position
+ * first, which forces a layout of a page full of charts. It still adds a history entry.
+ */
+export function showView(path: string, query: string): void {
+  location.hash = `${path}${query ? `?${query}` : ''}`;
+}
