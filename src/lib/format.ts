@@ -37,3 +37,14 @@ export function formatTime(ms: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
+
+/** A proportion as a percentage: `0.1234` -> `12.3%`; null or NaN -> `–`. */
+export function formatPct(v: number | null, digits = 1): string {
+  return v !== null && Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '–';
+}
+
+/** A change in a proportion, in signed percentage points: `-0.012` -> `−1.2`; null -> `–`. */
+export function formatPoints(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '–';
+  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(1)}`;
+}
