@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the built app: npm run screenshots
-// Writes docs/data.png, docs/import.png, docs/trends.png and the narrow views.
+// Writes docs/data.png, docs/import.png, docs/trends.png, docs/network.png, docs/impact.png
+// and the narrow views.
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { serve } from './serve.mjs';
@@ -28,6 +29,15 @@ try {
   );
   await page.getByRole('img', { name: /^Defect rate/ }).waitFor();
   await page.screenshot({ path: `${root}docs/trends.png`, fullPage: true });
+
+  await page.goto('http://127.0.0.1:4600/#/network?factory=guangming');
+  await page.locator('g.node').first().waitFor();
+  await page.waitForTimeout(500); // the layout settles into the frame
+  await page.screenshot({ path: `${root}docs/network.png`, fullPage: false });
+
+  await page.goto('http://127.0.0.1:4600/#/impact');
+  await page.getByRole('img', { name: /^Event study/ }).waitFor();
+  await page.screenshot({ path: `${root}docs/impact.png`, fullPage: true });
 
   await page
     .getByRole('navigation', { name: 'Main' })

@@ -26,39 +26,51 @@ export interface ViewTransform {
   y: number;
 }
 
+/** A view transform with the size of what it is drawn into, in CSS px, and the device pixel ratio. */
+export type DrawView = ViewTransform & { width: number; height: number; dpr: number };
+
 /**
  * Draws a large graph on a 2D canvas, batched so that the cost is a handful of
  * paths, not one draw call per mark: edges grouped by colour and width, nodes
- * by colour and fill. With `focus`, everything outside it is drawn faint.
- * Labels are drawn only where zoomed in far enough to read them.
+ * by colour and fill. With `only`, just those nodes and edges (by index) are
+ * drawn, over what is there.
+ * Edges thinner than 1.5 device px are drawn as 1 px hairlines, which Skia
+ * rasterises about six times faster than stroked outlines. Labels are drawn only
+ * where zoomed in far enough to read them.
  */
 export function drawNetwork(
   ctx: CanvasRenderingContext2D,
   nodes: readonly DrawNode[],
   edges: readonly DrawEdge[],
   xy: Float64Array,
-  view: ViewTransform & { width: number; height: number; dpr: number },
-  focus: ReadonlySet<number> | null = null,
+  view: DrawView,
+  only: { nodes: readonly number[]; edges: readonly number[] } | null = null,
 ): void {
   const { k, dpr } = view;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, view.width, view.height);
+  if (!only) {
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, view.width, view.height);
+  }
   ctx.setTransform(dpr * k, 0, 0, dpr * k, dpr * view.x, dpr * view.y);
-  const faint = (i: number) => focus !== null && !focus.has(i);
+  const edgeList = only ? only.edges : edges.keys();
+  const nodeList = only ? only.nodes : nodes.keys();
+  const shown = (i: number) => nodes[i].visible;
 
   const groups = new Map<string, number[]>();
-  edges.forEach((e, i) => {
-    if (!e.visible || !nodes[e.s].visible || !nodes[e.t].visible) return;
-    const key = `${e.color}|${e.width}|${faint(e.s) || faint(e.t) ? 1 : 0}`;
+  for (const i of edgeList) {
+    const e = edges[i];
+    if (!e.visible || !shown(e.s) || !shown(e.t)) continue;
+    const key = `${e.color}|${e.width}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(i);
-  });
+  }
   for (const [key, list] of groups) {
-    const [color, width, dim] = key.split('|');
+    const [color, width] = key.split('|');
+    const device = Number(width) * dpr;
     ctx.strokeStyle = color;
-    ctx.globalAlpha = dim === '1' ? 0.08 : 0.55;
-    ctx.lineWidth = Number(width) / k;
+    ctx.globalAlpha = 0.55;
+    ctx.lineWidth = (device <= 1.5 ? 1 : device) / (dpr * k);
     ctx.beginPath();
     for (const i of list) {
       const e = edges[i];
@@ -69,44 +81,289 @@ export function drawNetwork(
   }
 
   const nodeGroups = new Map<string, number[]>();
-  nodes.forEach((n, i) => {
-    if (!n.visible) return;
-    const key = `${n.color}|${n.adopted ? 1 : 0}|${faint(i) ? 1 : 0}`;
+  for (const i of nodeList) {
+    const n = nodes[i];
+    if (!shown(i)) continue;
+    const key = `${n.color}|${n.adopted ? 1 : 0}`;
     let g = nodeGroups.get(key);
     if (!g) nodeGroups.set(key, (g = []));
     g.push(i);
-  });
-  ctx.lineWidth = 1.5 / k;
-  for (const [key, list] of nodeGroups) {
-    const [color, adopted, dim] = key.split('|');
-    ctx.globalAlpha = dim === '1' ? 0.15 : 1;
+  }
+  // A ring is two fills (the colour, then white inside): Skia fills circles far faster
+  // than it strokes them.
+  const ring = 0.75 / k;
+  ctx.globalAlpha = 1;
+  const circles = (list: readonly number[], grow: number) => {
     ctx.beginPath();
     for (const i of list) {
       const x = xy[2 * i];
       const y = xy[2 * i + 1];
-      ctx.moveTo(x + nodes[i].r, y);
-      ctx.arc(x, y, nodes[i].r, 0, 2 * Math.PI);
+      const r = Math.max(0, nodes[i].r + grow);
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
     }
-    ctx.fillStyle = adopted === '1' ? color : '#ffffff';
     ctx.fill();
-    ctx.strokeStyle = color;
-    ctx.stroke();
+  };
+  for (const [key, list] of nodeGroups) {
+    const [color, adopted] = key.split('|');
+    ctx.fillStyle = color;
+    circles(list, ring);
+    if (adopted === '1') continue;
+    ctx.fillStyle = '#ffffff';
+    circles(list, -ring);
   }
 
-  // Labels once a 12 px label is at least 9 px on screen, and only for nodes in view.
+  // Labels once a 12 px label is at least 9 px on screen, only for nodes in view, biggest
+  // nodes first, and never over another label. An overlay labels its first node (the one
+  // hovered) before the rest.
+  if (k < 0.75) return;
+  const candidates: number[] = [];
+  for (const i of only ? only.nodes : nodes.keys()) {
+    const sx = xy[2 * i] * k + view.x;
+    const sy = xy[2 * i + 1] * k + view.y;
+    if (shown(i) && sx >= 0 && sx <= view.width && sy >= 0 && sy <= view.height) candidates.push(i);
+  }
+  const first = only ? only.nodes[0] : -1;
+  candidates.sort(
+    (a, b) => (b === first ? 1 : 0) - (a === first ? 1 : 0) || nodes[b].r - nodes[a].r,
+  );
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.globalAlpha = 1;
-  if (k >= 0.75) {
-    ctx.fillStyle = '#1b2733';
-    ctx.font = `${12 / k}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    const [x0, y0] = [-view.x / k, -view.y / k];
-    const [x1, y1] = [x0 + view.width / k, y0 + view.height / k];
-    nodes.forEach((n, i) => {
-      const x = xy[2 * i];
-      const y = xy[2 * i + 1];
-      if (!n.visible || faint(i) || x < x0 || x > x1 || y < y0 || y > y1) return;
-      ctx.fillText(n.label, x, y + n.r + 12 / k);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = '#ffffff';
+  ctx.fillStyle = '#1b2733';
+  const boxes = candidates.map((i) => {
+    const w = ctx.measureText(nodes[i].label).width;
+    const x = xy[2 * i] * k + view.x;
+    const y = xy[2 * i + 1] * k + view.y + nodes[i].r * k + 2;
+    return [{ x: x - w / 2, y, w, h: 14 }];
+  });
+  placeLabels(boxes).forEach((place, j) => {
+    if (place < 0) return;
+    const i = candidates[j];
+    const { x, y, w } = boxes[j][0];
+    ctx.strokeText(nodes[i].label, x + w / 2, y + 11);
+    ctx.fillText(nodes[i].label, x + w / 2, y + 11);
+  });
+}
+
+/** A label's box: left, top, width and height. */
+export interface LabelBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Greedy label placement. Each label has one or more places it could go, best first;
+ * labels are taken in order (most important first) and each gets the first of its
+ * places that overlaps no label already placed. Returns, per label, the index of its
+ * place, or -1 where every place is taken. A grid of `cell`-px buckets keeps it near
+ * linear in the number of labels.
+ */
+export function placeLabels(places: readonly (readonly LabelBox[])[], cell = 32): number[] {
+  const grid = new Map<number, LabelBox[]>();
+  const cells = (b: LabelBox, visit: (key: number) => boolean | void) => {
+    for (let gx = Math.floor(b.x / cell); gx <= Math.floor((b.x + b.w) / cell); gx++)
+      for (let gy = Math.floor(b.y / cell); gy <= Math.floor((b.y + b.h) / cell); gy++)
+        if (visit(gx * 65_536 + gy) === true) return true;
+    return false;
+  };
+  const overlaps = (a: LabelBox, b: LabelBox) =>
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  return places.map((options) => {
+    const chosen = options.findIndex(
+      (b) => !cells(b, (key) => grid.get(key)?.some((o) => overlaps(o, b))),
+    );
+    if (chosen >= 0)
+      cells(options[chosen], (key) => {
+        const list = grid.get(key);
+        if (list) list.push(options[chosen]);
+        else grid.set(key, [options[chosen]]);
+      });
+    return chosen;
+  });
+}
+
+/** A graph to draw: its nodes, edges and positions by node index. */
+export interface Scene {
+  nodes: readonly DrawNode[];
+  edges: readonly DrawEdge[];
+  xy: Float64Array;
+}
+
+/**
+ * Whether a raster made at `cached` can stand in for `view` while the user pans
+ * and zooms: the zoom is within a factor of 2 (beyond that the picture is too
+ * blurred or too coarse to stand in), and the cached area, which reaches
+ * `margin` CSS px beyond each edge of the frame, still covers the frame.
+ */
+export function rasterCovers(
+  cached: ViewTransform,
+  view: ViewTransform,
+  width: number,
+  height: number,
+  margin: number,
+): boolean {
+  const s = view.k / cached.k;
+  if (s > 2 || s < 0.5) return false;
+  // The frame's corners in the cached raster's CSS px (its origin at -margin, -margin).
+  const left = (0 - view.x) / s + cached.x;
+  const top = (0 - view.y) / s + cached.y;
+  const right = left + width / s;
+  const bottom = top + height / s;
+  return left >= -margin && top >= -margin && right <= width + margin && bottom <= height + margin;
+}
+
+/**
+ * The canvas renderer for large graphs. Rasterising thousands of edges takes far
+ * longer than a frame on a slow machine, so the scene is rasterised once into an
+ * offscreen canvas a little larger than the frame, and every frame of a pan or a
+ * zoom (and every hover) blits that raster, transformed, in a few milliseconds. A
+ * hovered neighbourhood is drawn over a faded blit. When the view has been still
+ * for `settleMs`, the scene is rasterised again, sharp, at the new view.
+ */
+export class NetworkRenderer {
+  private scene: Scene | null = null;
+  // Out-edges by node (CSR), to find a lit neighbourhood's edges without a scan.
+  private outStart = new Int32Array(1);
+  private outEdges = new Int32Array(0);
+  private raster: HTMLCanvasElement | OffscreenCanvas | null = null;
+  private rasterView: ViewTransform | null = null;
+  private last: {
+    view: DrawView;
+    focus: ReadonlySet<number> | null;
+    overlayXy: Float64Array | null;
+  } | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Milliseconds spent on the last full raster (for the bench and for tuning). */
+  lastRasterMs = 0;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly settleMs = 150,
+  ) {}
+
+  /** A new scene (data, visibility or positions changed): the next frame rasterises it. */
+  setScene(scene: Scene): void {
+    this.scene = scene;
+    this.rasterView = null;
+    const n = scene.nodes.length;
+    this.outStart = new Int32Array(n + 1);
+    for (const e of scene.edges) this.outStart[e.s + 1]++;
+    for (let i = 0; i < n; i++) this.outStart[i + 1] += this.outStart[i];
+    const at = this.outStart.slice(0, n);
+    this.outEdges = new Int32Array(scene.edges.length);
+    scene.edges.forEach((e, j) => (this.outEdges[at[e.s]++] = j));
+  }
+
+  /** The lit nodes and the edges between them. */
+  private subset(focus: ReadonlySet<number>): { nodes: number[]; edges: number[] } {
+    const edges: number[] = [];
+    const { outStart, outEdges } = this;
+    const all = this.scene!.edges;
+    for (const i of focus)
+      for (let j = outStart[i]; j < outStart[i + 1]; j++)
+        if (focus.has(all[outEdges[j]].t)) edges.push(outEdges[j]);
+    return { nodes: [...focus], edges };
+  }
+
+  /**
+   * Draws one frame of the current scene at `view`, with `focus` lit and the rest
+   * faint. `overlayXy` moves the lit nodes (a node being dragged) without a new raster.
+   */
+  draw(
+    view: DrawView,
+    focus: ReadonlySet<number> | null = null,
+    overlayXy: Float64Array | null = null,
+  ): void {
+    const { canvas, scene } = this;
+    if (!scene) return;
+    const w = Math.round(view.width * view.dpr);
+    const h = Math.round(view.height * view.dpr);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    const margin = this.margin(view);
+    const fresh =
+      this.rasterView !== null &&
+      this.last?.view.dpr === view.dpr &&
+      this.last.view.width === view.width &&
+      this.last.view.height === view.height &&
+      rasterCovers(this.rasterView, view, view.width, view.height, margin);
+    if (!fresh) this.rasterise(view);
+    this.last = { view, focus, overlayXy };
+    this.blit();
+    const r = this.rasterView!;
+    clearTimeout(this.timer);
+    if (r.k !== view.k || r.x !== view.x || r.y !== view.y)
+      this.timer = setTimeout(() => this.settle(), this.settleMs);
+  }
+
+  /** Rasterises the scene sharp at the last view drawn (the view has been still). */
+  settle(): void {
+    clearTimeout(this.timer);
+    if (!this.last || !this.scene) return;
+    this.rasterise(this.last.view);
+    this.blit();
+  }
+
+  /** Stops a pending settle (the canvas is going away). */
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+
+  private margin(view: DrawView): number {
+    return Math.round(Math.max(view.width, view.height) / 4);
+  }
+
+  private rasterise(view: DrawView): void {
+    const t0 = performance.now();
+    const m = this.margin(view);
+    const w = Math.round((view.width + 2 * m) * view.dpr);
+    const h = Math.round((view.height + 2 * m) * view.dpr);
+    if (!this.raster || this.raster.width !== w || this.raster.height !== h) {
+      this.raster =
+        typeof OffscreenCanvas === 'function'
+          ? new OffscreenCanvas(w, h)
+          : Object.assign(document.createElement('canvas'), { width: w, height: h });
+    }
+    const ctx = this.raster.getContext('2d') as CanvasRenderingContext2D;
+    const { nodes, edges, xy } = this.scene!;
+    drawNetwork(ctx, nodes, edges, xy, {
+      ...view,
+      x: view.x + m,
+      y: view.y + m,
+      width: view.width + 2 * m,
+      height: view.height + 2 * m,
     });
+    this.rasterView = { k: view.k, x: view.x, y: view.y };
+    this.lastRasterMs = performance.now() - t0;
+  }
+
+  private blit(): void {
+    const { view, focus, overlayXy } = this.last!;
+    const ctx = this.canvas.getContext('2d')!;
+    const r = this.rasterView!;
+    const m = this.margin(view);
+    const s = view.k / r.k;
+    const { dpr } = view;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    // Cached CSS px (cx, cy) sit at layout ((cx - m - r.x) / r.k); on screen at view.
+    ctx.setTransform(s, 0, 0, s, dpr * (view.x - s * (r.x + m)), dpr * (view.y - s * (r.y + m)));
+    ctx.imageSmoothingQuality = 'low';
+    if (focus) ctx.globalAlpha = 0.15;
+    ctx.drawImage(this.raster!, 0, 0);
+    ctx.globalAlpha = 1;
+    if (focus) {
+      const { nodes, edges, xy } = this.scene!;
+      drawNetwork(ctx, nodes, edges, overlayXy ?? xy, view, this.subset(focus));
+    }
   }
 }
 

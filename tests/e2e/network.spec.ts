@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWithSample } from './helpers';
+import { chooseFiles, openWithSample } from './helpers';
 
 const KEY_DEFECT = 'Find the key defect, promote the advanced method';
 
@@ -131,4 +131,107 @@ test('the diffusion tree draws one experience generation by generation', async (
   await expect(table.locator('tbody tr').first()).toContainText('Dongwu Silk Factory');
   await table.getByRole('button', { name: /^Factory/ }).click();
   await expect(table.locator('tbody tr').first()).toContainText('Yongxing Silk Factory');
+});
+
+/** 600 factories: Works 0 teaches 80 of them, and each of the rest learns from one of those. */
+function largeNetwork() {
+  const n = 600;
+  const factories = ['factory_id,name,industry,workers'];
+  for (let i = 0; i < n; i++) factories.push(`w${i},Works ${i},${i % 2 ? 'silk' : 'dyeing'},100`);
+  const exchanges = ['date,source_factory,target_factory,experience,topic'];
+  const day = (i: number) =>
+    new Date(Date.UTC(1956, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 1; i < n; i++) {
+    const source = i <= 80 ? 0 : 1 + ((i * 7) % 80);
+    exchanges.push(`${day(i)},w${source},w${i},Method A,quality`);
+  }
+  const file = (name: string, lines: string[]) => ({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n') + '\n'),
+  });
+  return [file('factories-600.csv', factories), file('exchanges-600.csv', exchanges)];
+}
+
+/** The centre of the largest solid disc of one colour on the canvas, once the picture is still. */
+async function largestDisc(page: Page) {
+  let last = { r: 0, x: -1, y: -1 };
+  await expect
+    .poll(async () => {
+      const now = await discOnCanvas(page);
+      const still = now.x === last.x && now.y === last.y;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+  return last;
+}
+
+async function discOnCanvas(page: Page) {
+  return page.locator('.network canvas').evaluate((c: HTMLCanvasElement) => {
+    const { width, height } = c;
+    const px = c.getContext('2d')!.getImageData(0, 0, width, height).data;
+    const at = (x: number, y: number) => (y * width + x) * 4;
+    const solid = (x: number, y: number, ref: number) =>
+      px[ref + 3] === 255 &&
+      px[at(x, y)] === px[ref] &&
+      px[at(x, y) + 1] === px[ref + 1] &&
+      px[at(x, y) + 2] === px[ref + 2] &&
+      px[at(x, y) + 3] === 255;
+    let best = { r: 0, x: 0, y: 0 };
+    for (let y = 8; y < height - 8; y += 2)
+      for (let x = 8; x < width - 8; x += 2) {
+        const ref = at(x, y);
+        if (px[ref + 3] !== 255 || px[ref] + px[ref + 1] + px[ref + 2] > 720) continue;
+        let r = 1;
+        while (
+          r < 8 &&
+          [
+            [r, 0],
+            [-r, 0],
+            [0, r],
+            [0, -r],
+          ].every(([dx, dy]) => solid(x + dx, y + dy, ref))
+        )
+          r++;
+        if (r > best.r) best = { r, x, y };
+      }
+    const box = c.getBoundingClientRect();
+    const dpr = width / box.width;
+    return { r: best.r, x: box.left + best.x / dpr, y: box.top + best.y / dpr };
+  });
+}
+
+test('a graph of 600 factories draws on canvas, where hover, click and drag still work', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await chooseFiles(page, largeNetwork());
+  await page.getByRole('button', { name: 'Import all 2 files' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'exchanges-600.csv' })).toBeVisible();
+  await page.goto('./#/network?experience=Method%20A');
+  const graph = page.getByRole('img', { name: /^Network of/ });
+  await expect(graph).toHaveAttribute('aria-label', /599 links between 600 factories/);
+  await expect(page.locator('.network canvas')).toBeVisible();
+  await expect(page.locator('g.node')).toHaveCount(0);
+  await expect(page.getByText('Laying out…')).toHaveCount(0);
+
+  // Works 0, which taught 80 factories, is the largest disc.
+  const disc = await largestDisc(page);
+  expect(disc.r).toBeGreaterThanOrEqual(4);
+  await page.mouse.move(disc.x, disc.y);
+  await expect(page.locator('.network canvas')).toHaveCSS('cursor', 'pointer');
+  await page.mouse.click(disc.x, disc.y);
+  const panel = page.getByRole('complementary', { name: 'Factory: Works 0' });
+  await expect(panel).toContainText('Taught (80)');
+
+  // Dragging it pins it where it was dropped (the panel has narrowed the graph: find it again).
+  await expect(page.getByRole('button', { name: 'Re-layout' })).toBeDisabled();
+  const moved = await largestDisc(page);
+  await page.mouse.move(moved.x, moved.y);
+  await page.mouse.down();
+  await page.mouse.move(moved.x + 80, moved.y + 40, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByRole('button', { name: 'Re-layout' })).toBeEnabled();
+  await expect(panel).toBeVisible();
 });

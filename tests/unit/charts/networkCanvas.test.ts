@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hitNode,
+  neighbourhood,
+  nodeIndex,
+  placeLabels,
+  rasterCovers,
+  type DrawEdge,
+  type DrawNode,
+} from '../../../src/charts/networkCanvas';
+
+const node = (id: string, r = 5): DrawNode => ({
+  id,
+  label: id,
+  r,
+  color: '#000',
+  adopted: true,
+  visible: true,
+});
+const edge = (s: number, t: number, visible = true): DrawEdge => ({
+  s,
+  t,
+  width: 1,
+  color: '#000',
+  visible,
+});
+
+describe('placeLabels', () => {
+  it('keeps labels in order and drops any that would overlap one already kept', () => {
+    const kept = placeLabels(
+      [
+        { x: 0, y: 0, w: 50, h: 14 },
+        { x: 40, y: 5, w: 50, h: 14 }, // overlaps the first
+        { x: 60, y: 0, w: 50, h: 14 }, // clear of the first (the second was dropped)
+        { x: 0, y: 14, w: 50, h: 14 }, // touches the first's bottom edge: no overlap
+        { x: 100, y: 10, w: 5, h: 5 }, // inside the third
+      ].map((b) => [b]),
+    );
+    expect(kept).toEqual([0, -1, 0, 0, -1]);
+  });
+
+  it('finds overlaps across grid cells and at negative coordinates', () => {
+    expect(
+      placeLabels(
+        [
+          { x: -70, y: -20, w: 200, h: 14 },
+          { x: 120, y: -10, w: 20, h: 14 },
+          { x: -300, y: -300, w: 20, h: 14 },
+        ].map((b) => [b]),
+      ),
+    ).toEqual([0, -1, 0]);
+  });
+
+  it('moves a label to its next place when the first is taken', () => {
+    const below = (x: number) => ({ x, y: 10, w: 40, h: 14 });
+    const above = (x: number) => ({ x, y: -24, w: 40, h: 14 });
+    expect(placeLabels([[below(0)], [below(20), above(20)], [below(30), above(30)]])).toEqual([
+      0, 1, -1,
+    ]);
+  });
+});
+
+describe('rasterCovers', () => {
+  const at = { k: 1, x: 0, y: 0 };
+  it('stands in while the frame stays inside the raster and its margin', () => {
+    expect(rasterCovers(at, { k: 1, x: 0, y: 0 }, 800, 600, 200)).toBe(true);
+    expect(rasterCovers(at, { k: 1, x: 200, y: -200 }, 800, 600, 200)).toBe(true);
+    expect(rasterCovers(at, { k: 1, x: 201, y: 0 }, 800, 600, 200)).toBe(false);
+  });
+
+  it('stands in for zooms up to a factor of 2 either way, if the area is covered', () => {
+    // Zooming in about the frame's centre shows less of the same area.
+    expect(rasterCovers(at, { k: 2, x: -400, y: -300 }, 800, 600, 200)).toBe(true);
+    expect(rasterCovers(at, { k: 2.1, x: -440, y: -330 }, 800, 600, 200)).toBe(false);
+    // Zooming out shows more than the raster holds without a margin wide enough.
+    expect(rasterCovers(at, { k: 0.8, x: 80, y: 60 }, 800, 600, 200)).toBe(true);
+    expect(rasterCovers(at, { k: 0.5, x: 200, y: 150 }, 800, 600, 200)).toBe(false);
+  });
+});
+
+describe('hit-testing and neighbourhoods', () => {
+  const nodes = [node('a', 5), node('b', 10), { ...node('c', 5), visible: false }];
+  const xy = new Float64Array([0, 0, 100, 0, 50, 50]);
+  const index = nodeIndex(xy, nodes.length);
+
+  it('finds the node under a screen point through the zoom, within its radius and slop', () => {
+    const view = { k: 2, x: 10, y: 10 };
+    expect(hitNode(index, nodes, view, 10, 10)).toBe(0);
+    expect(hitNode(index, nodes, view, 10 + 2 * 100 + 2 * 10 + 3, 10)).toBe(1);
+    expect(hitNode(index, nodes, view, 10 + 2 * 50, 10)).toBe(-1);
+    // A hidden node is not hit.
+    expect(hitNode(index, nodes, view, 10 + 100, 10 + 100)).toBe(-1);
+  });
+
+  it('a neighbourhood is the node and every node a shown edge joins it to, either way', () => {
+    const edges = [edge(0, 1), edge(2, 0), edge(1, 2, false)];
+    expect([...neighbourhood(edges, 0)].sort()).toEqual([0, 1, 2]);
+    expect([...neighbourhood(edges, 1)].sort()).toEqual([0, 1]);
+  });
+});
