@@ -1,3 +1,4 @@
+import type { Deck } from './decks';
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
 import type { Encoding } from '../import/types';
@@ -146,6 +147,7 @@ export class LoomDB extends Dexie {
   exchanges!: EntityTable<ExchangeRow, 'id'>;
   rollups!: EntityTable<RollupChunk, 'id'>;
   defectRollups!: EntityTable<DefectRollupChunk, 'id'>;
+  decks!: EntityTable<Deck, 'id'>;
 
   constructor(name = DB_NAME) {
     // Relaxed durability: a crash can lose the last commit but never half of one, and writes are much faster.
@@ -158,6 +160,8 @@ export class LoomDB extends Dexie {
       rollups: '++id, importId',
       defectRollups: '++id, importId',
     });
+    // Version 2: presenter decks.
+    this.version(2).stores({ decks: '++id, updatedAt' });
   }
 }
 

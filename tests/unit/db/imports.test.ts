@@ -258,12 +258,13 @@ describe('cleanupStaging(db, isAlive)', () => {
 });
 
 describe('LoomDB schema', () => {
-  it('opens a new database at version 1 with every table', async () => {
+  it('opens a new database at the latest version (2) with every table', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'chunks',
+      'decks',
       'defectRollups',
       'exchanges',
       'factories',

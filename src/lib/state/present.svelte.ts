@@ -1,0 +1,99 @@
+// The presenter: which deck and slide are showing, the projector theme, and the channel that
+// keeps a notes window in step.
+import { replace } from 'svelte-spa-router';
+import { slideRoute, type Deck, type Theme } from '../db/decks';
+
+/** Messages between the presenting window and its notes window. */
+export type PresenterMessage =
+  | { type: 'slide'; deckId: number; index: number }
+  | { type: 'hello' }
+  | { type: 'go'; to: 'next' | 'prev' };
+
+const CHANNEL = 'loom-presenter';
+
+export const presenter = $state({
+  deck: null as Deck | null,
+  index: 0,
+});
+
+let channel: BroadcastChannel | null = null;
+function post(message: PresenterMessage) {
+  channel?.postMessage(message);
+}
+
+/** Applies (or, with null, removes) a projector theme and the large type of presenting. */
+export function applyTheme(theme: Theme | null): void {
+  const root = document.documentElement;
+  if (theme) {
+    root.dataset.theme = theme;
+    root.dataset.presenting = '';
+  } else {
+    delete root.dataset.theme;
+    delete root.dataset.presenting;
+  }
+}
+
+/** Shows slide `index` (0-based) of `deck`: the live view of its URL, presented. */
+export function showSlide(deck: Deck, index: number): void {
+  const i = Math.max(0, Math.min(deck.slides.length - 1, index));
+  presenter.deck = deck;
+  presenter.index = i;
+  applyTheme(deck.theme);
+  if (!channel && typeof BroadcastChannel === 'function') {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (e: MessageEvent<PresenterMessage>) => {
+      if (!presenter.deck) return;
+      if (e.data.type === 'hello') announce();
+      else if (e.data.type === 'go') move(e.data.to);
+    };
+  }
+  announce();
+  void replace(deck.slides[i].url);
+}
+
+function announce() {
+  if (presenter.deck?.id !== undefined)
+    post({ type: 'slide', deckId: presenter.deck.id, index: presenter.index });
+}
+
+/** Moves through the deck: each slide is reached through its own URL (`#/present/<deck>/<n>`). */
+export function move(to: 'next' | 'prev' | 'first' | 'last'): void {
+  const deck = presenter.deck;
+  if (!deck?.id) return;
+  const last = deck.slides.length - 1;
+  const i =
+    to === 'next'
+      ? Math.min(last, presenter.index + 1)
+      : to === 'prev'
+        ? Math.max(0, presenter.index - 1)
+        : to === 'first'
+          ? 0
+          : last;
+  if (i !== presenter.index) location.hash = slideRoute(deck.id, i + 1);
+}
+
+/** Leaves the presentation (and full screen) for the deck list. */
+export function stopPresenting(): void {
+  presenter.deck = null;
+  applyTheme(null);
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+  location.hash = '/present';
+}
+
+/** Opens the speaker-notes window, which follows the slides. */
+export function openNotes(deckId: number): void {
+  window.open(`#/notes/${deckId}`, 'loom-notes', 'popup,width=560,height=640');
+}
+
+/** For the notes window: listens for slide changes and can ask to move. */
+export function notesChannel(onSlide: (deckId: number, index: number) => void) {
+  const ch = new BroadcastChannel(CHANNEL);
+  ch.onmessage = (e: MessageEvent<PresenterMessage>) => {
+    if (e.data.type === 'slide') onSlide(e.data.deckId, e.data.index);
+  };
+  ch.postMessage({ type: 'hello' } satisfies PresenterMessage);
+  return {
+    go: (to: 'next' | 'prev') => ch.postMessage({ type: 'go', to } satisfies PresenterMessage),
+    close: () => ch.close(),
+  };
+}
