@@ -1,10 +1,42 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   // A relative base lets the built site run from any subpath of any static host.
   base: './',
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    // Offline after one visit: a Workbox service worker precaches the app, its workers and the
+    // sample data. The registration is a file (registerSW.js), so the CSP needs no inline script.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['favicon.svg', 'data/*.csv', 'data/*.json'],
+      manifest: {
+        name: 'Loom',
+        short_name: 'Loom',
+        description: 'Defect rates and the spread of shop-floor experience, in your browser.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#fbfaf7',
+        theme_color: '#1f3a5f',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,csv,json,woff2}'],
+        // Bundles can be large data files: cache them when first fetched, not ahead of time.
+        globIgnores: ['data/bundles/**'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The first visit is controlled as soon as the worker is active, so it works offline at once.
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

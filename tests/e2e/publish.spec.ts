@@ -1,0 +1,63 @@
+// Publishing: the built site from a subpath of a static host, and offline after one visit.
+import { expect, test, type Page } from '@playwright/test';
+import type { Server } from 'node:http';
+import { serve } from '../../scripts/serve.mjs';
+
+const SUB = '/some/sub/path/';
+let server: Server;
+let port = 0;
+
+test.beforeAll(async () => {
+  // One port per worker, so that parallel workers do not collide.
+  port = 4700 + test.info().workerIndex;
+  server = await serve('dist', port, SUB);
+});
+test.afterAll(() => server?.close());
+
+const site = () => `http://127.0.0.1:${port}${SUB}`;
+
+/** The smoke test: sample data loads, and Trends draws Guangming's line. */
+async function smoke(page: Page) {
+  const rows = page.getByRole('table').first().locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Trends' })
+    .click();
+  await page.getByRole('radio', { name: 'factory' }).check();
+  await expect(page.getByRole('img', { name: /^Defect rate/ }).first()).toBeVisible();
+  await expect(page.locator('.legend')).toContainText('Guangming Silk Factory');
+}
+
+test('the built site works from a subpath of a static host', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${site()}#/data`);
+  await smoke(page);
+  expect(failed).toEqual([]);
+});
+
+test('after one visit, the app and its data work offline', async ({ page, context }) => {
+  await page.goto(`${site()}#/data`);
+  await expect(page.getByRole('table').first().locator('tbody tr')).toHaveCount(3);
+  // The service worker has installed, precached the app and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok));
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await smoke(page);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Network' })
+    .click();
+  await expect(page.locator('g.node', { hasText: 'Zhenya Silk Factory' })).toBeVisible();
+  // A fresh visit to the site while offline is served from the cache too.
+  const other = await context.newPage();
+  await other.goto(`${site()}#/impact`);
+  await expect(other.getByRole('heading', { name: 'Impact' })).toBeVisible();
+});
