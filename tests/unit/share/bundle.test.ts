@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addSlide, listDecks } from '../../../src/lib/db/decks';
+import { listImports } from '../../../src/lib/db/imports';
+import { recordPage } from '../../../src/lib/db/queries';
+import type { LoomDB } from '../../../src/lib/db/database';
+import { bytesSource } from '../../../src/lib/import/decode';
+import { importCsv } from '../../../src/lib/import/importer';
+import { exportBundle, fetchBundle, loadBundle, parseBundle } from '../../../src/lib/share/bundle';
+import { counts, freshDb, importText } from '../db/helpers';
+
+const sample = (name: string) =>
+  readFileSync(new URL(`../../../public/data/${name}`, import.meta.url), 'utf8');
+
+/** The import worker's interface, run in this thread. */
+const clientFor = (db: LoomDB) => ({
+  import: (blob: Blob, fileName: string) => ({
+    result: blob
+      .arrayBuffer()
+      .then((b) => importCsv(db, bytesSource(new Uint8Array(b)), { fileName })),
+    cancel() {},
+  }),
+});
+
+async function allRecords(db: LoomDB) {
+  const out: Record<string, unknown> = {};
+  for (const imp of await listImports(db))
+    out[imp.fileName] = (await recordPage(db, imp, 0, 1e6)).rows.map((r) =>
+      imp.kind === 'factories' ? r : r.slice(1),
+    );
+  return out;
+}
+
+describe('bundles', () => {
+  it('carry every data set and deck to another browser, record for record', async () => {
+    const a = freshDb();
+    await importText(a, sample('factories.csv'), 'factories.csv');
+    await importText(a, sample('production.csv'), 'production.csv');
+    await importText(a, sample('exchanges.csv'), 'exchanges.csv');
+    await addSlide(a, null, {
+      url: '/impact',
+      title: 'Did it work?',
+      notes: '=1+1 is not a formula here',
+    });
+    const json = await exportBundle(a, 'Suzhou 1956');
+
+    const b = freshDb();
+    const bundle = parseBundle(json, 'suzhou.loom.json');
+    expect(bundle.name).toBe('Suzhou 1956');
+    expect(bundle.files.map((f) => f.name)).toEqual([
+      'factories.csv',
+      'production.csv',
+      'exchanges.csv',
+    ]);
+    const done = await loadBundle(b, clientFor(b), bundle);
+    expect(done).toEqual({ imported: 3, duplicates: 0, decks: 1 });
+    expect(await allRecords(b)).toEqual(await allRecords(a));
+    expect((await listDecks(b))[0].slides[0].notes).toBe('=1+1 is not a formula here');
+
+    // Loading it again adds nothing: the files are duplicates and the deck is already here.
+    expect(await loadBundle(b, clientFor(b), bundle)).toEqual({
+      imported: 0,
+      duplicates: 3,
+      decks: 0,
+    });
+  });
+
+  it('keeps a cell that starts with = or - exactly (bundle CSV is for Loom, not a spreadsheet)', async () => {
+    const a = freshDb();
+    await importText(a, 'factory_id,name\n-minus,=SUM(A1)\n', 'factories.csv');
+    const bundle = parseBundle(await exportBundle(a, 'x'), 'x.json');
+    expect(bundle.files[0].csv).toBe(
+      'factory_id,name,name_zh,industry,ownership,district,workers\n-minus,=SUM(A1),,,,,\n',
+    );
+  });
+
+  it('loads whole or not at all: a broken file removes what the load imported', async () => {
+    const b = freshDb();
+    const bundle = parseBundle(
+      JSON.stringify({
+        format: 'loom-bundle',
+        name: 'Broken',
+        files: [
+          { name: 'factories.csv', kind: 'factories', csv: 'factory_id,name\nzhenya,Zhenya\n' },
+          {
+            name: 'production.csv',
+            kind: 'production',
+            csv: 'factory_id,product,period,inspected,defective\nzhenya,satin,1956-01,100,400\n',
+          },
+        ],
+      }),
+      'broken.json',
+    );
+    await expect(loadBundle(b, clientFor(b), bundle)).rejects.toThrow(
+      /^Broken: production\.csv could not be imported: row 2, column defective/,
+    );
+    expect(await counts(b)).toMatchObject({ imports: 0, factories: 0, chunks: 0 });
+  });
+
+  it('refuses what is not a bundle, naming the file', () => {
+    expect(() => parseBundle('nope', 'a.json')).toThrow(
+      'a.json is not a Loom bundle: it is not JSON.',
+    );
+    expect(() => parseBundle('{"files":[]}', 'a.json')).toThrow('a.json is not a Loom bundle');
+    expect(() =>
+      parseBundle(
+        '{"format":"loom-bundle","files":[{"name":"x.csv","kind":"sales","csv":""}]}',
+        'a.json',
+      ),
+    ).toThrow('a.json, file 1: a file needs a name, a kind and its CSV.');
+  });
+
+  it('fetches bundles only from the same origin', async () => {
+    await expect(
+      fetchBundle('https://evil.example/b.json', 'https://loom.example/app/'),
+    ).rejects.toThrow('Loom loads bundles only from this site, not from https://evil.example.');
+  });
+});
