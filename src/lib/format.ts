@@ -1,5 +1,10 @@
-/** Formats for numbers, sizes and times shown to people (English locale for now). */
-const int = new Intl.NumberFormat('en');
+/** Formats for numbers, sizes and times shown to people, in the interface's locale. */
+let int = new Intl.NumberFormat('en');
+
+/** Sets the locale of every format here (the interface language calls it). */
+export function setFormatLocale(locale: string): void {
+  int = new Intl.NumberFormat(locale);
+}
 
 /** `1234567` -> `1,234,567`; NaN -> `–`. */
 export function formatInt(n: number): string {

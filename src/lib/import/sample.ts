@@ -1,5 +1,7 @@
 import type { ImportClient } from './client';
 import type { ImportReport } from './importer';
+import type { LoomDB } from '../db/database';
+import { fetchBundle, loadBundle } from '../share/bundle';
 
 /** The shape of `public/data/manifest.json`. */
 export interface Manifest {
@@ -7,17 +9,20 @@ export interface Manifest {
   description?: string;
   /** CSV files, relative to the manifest, imported in this order. */
   files: string[];
+  /** Bundles (from "Export bundle"), relative to the manifest, loaded after the files. */
+  bundles?: string[];
 }
 
 /** Where the sample data lives, relative to the page (the site may be served from any subpath). */
 export const SAMPLE_BASE = './data/';
 
 /**
- * Imports every file the manifest lists, in order, as sample data. Files that
- * are already imported come back as `duplicate` and count nothing twice.
+ * Imports every file the manifest lists, in order, as sample data, then loads its bundles.
+ * Files that are already imported come back as `duplicate` and count nothing twice.
  */
 export async function loadSample(
   client: ImportClient,
+  db: LoomDB,
   base = SAMPLE_BASE,
 ): Promise<ImportReport[]> {
   const res = await fetch(new URL('manifest.json', new URL(base, location.href)));
@@ -31,5 +36,8 @@ export async function loadSample(
       throw new Error(`The sample file ${name} could not be loaded (HTTP ${file.status}).`);
     reports.push(await client.import(await file.blob(), name, {}, undefined, 'sample').result);
   }
+  const at = new URL(base, location.href).href;
+  for (const name of manifest.bundles ?? [])
+    await loadBundle(db, client, await fetchBundle(name, at), 'sample');
   return reports;
 }

@@ -11,11 +11,16 @@ import { csvLine } from './csv';
 
 const FORMAT = 'loom-bundle';
 
-/** One data set in a bundle: its file name, kind and the CSV of its records. */
+/**
+ * One data set in a bundle: its file name, kind and the CSV of its records, with the content
+ * hash of the file it was first imported from, so that a browser that already holds that file
+ * knows the bundle's copy for the same data and does not import it twice.
+ */
 export interface BundleFile {
   name: string;
   kind: RecordKind;
   csv: string;
+  hash?: string;
 }
 
 export interface Bundle {
@@ -61,7 +66,12 @@ export async function exportBundle(db: LoomDB, name: string): Promise<string> {
   const imports = (await listImports(db)).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const files: BundleFile[] = [];
   for (const imp of imports)
-    files.push({ name: imp.fileName, kind: imp.kind, csv: await recordsCsv(db, imp) });
+    files.push({
+      name: imp.fileName,
+      kind: imp.kind,
+      hash: imp.hash,
+      csv: await recordsCsv(db, imp),
+    });
   const decks = JSON.parse(decksToJson(await listDecks(db))).decks;
   return JSON.stringify({
     format: FORMAT,
@@ -86,7 +96,9 @@ export function parseBundle(text: string, fileName: string): Bundle {
   const files = (data.files as Record<string, unknown>[]).map((f, i) => {
     if (typeof f?.name !== 'string' || typeof f.csv !== 'string' || !((f.kind as string) in ORDER))
       throw new Error(`${fileName}, file ${i + 1}: a file needs a name, a kind and its CSV.`);
-    return { name: f.name, kind: f.kind as RecordKind, csv: f.csv };
+    const hash =
+      typeof f.hash === 'string' && /^[0-9a-f]{16,}:\d+$/.test(f.hash) ? f.hash : undefined;
+    return { name: f.name, kind: f.kind as RecordKind, csv: f.csv, hash };
   });
   const decks = Array.isArray(data.decks)
     ? decksFromJson(JSON.stringify({ format: 'loom-decks', decks: data.decks }), fileName)
@@ -117,7 +129,8 @@ export async function loadBundle(
   const made: number[] = [];
   for (const f of [...bundle.files].sort((a, b) => ORDER[a.kind] - ORDER[b.kind])) {
     const blob = new Blob([f.csv], { type: 'text/csv' });
-    const report = await client.import(blob, f.name, {}, undefined, source).result;
+    const options = f.hash ? { hash: f.hash } : {};
+    const report = await client.import(blob, f.name, options, undefined, source).result;
     if (report.status === 'duplicate') out.duplicates++;
     else if (report.status === 'imported' && report.rowsRejected === 0) {
       out.imported++;

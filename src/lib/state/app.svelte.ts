@@ -2,6 +2,8 @@ import { getDb } from '../db/database';
 import { cleanupStaging, deleteAll, listImports, webLocks } from '../db/imports';
 import { importClient } from '../import/client';
 import { loadSample } from '../import/sample';
+import { fetchBundle, loadBundle } from '../share/bundle';
+import { bundleInLink } from './route';
 
 /** App-wide status: start-up work and persistent-storage state. */
 export const appState = $state({
@@ -9,6 +11,8 @@ export const appState = $state({
   busy: '',
   /** A start-up failure, shown as an alert. */
   error: '',
+  /** What start-up did that is worth saying (a bundle loaded from a link), shown as a status. */
+  notice: '',
   /** Whether the browser granted persistent storage: null until asked. */
   persisted: null as boolean | null,
 });
@@ -23,6 +27,8 @@ export async function startup(): Promise<void> {
     // In the background: an import still running in another tab keeps its lock, and cleanup waits for it.
     void cleanupStaging(db, webLocks());
     if (navigator.storage?.persisted) appState.persisted = await navigator.storage.persisted();
+    // A link that names a bundle (#/?bundle=…) brings its own data: no sample beside it.
+    if (bundleInLink()) return;
     if ((await listImports(db)).length === 0) await resetToSample(false);
   } catch (e) {
     appState.error = e instanceof Error ? e.message : String(e);
@@ -34,7 +40,7 @@ export async function resetToSample(clear: boolean): Promise<void> {
   appState.busy = 'Loading the sample data…';
   try {
     if (clear) await deleteAll(getDb());
-    await loadSample(importClient());
+    await loadSample(importClient(), getDb());
   } finally {
     appState.busy = '';
   }
@@ -44,4 +50,16 @@ export async function resetToSample(clear: boolean): Promise<void> {
 export async function askPersistence(): Promise<void> {
   if (appState.persisted || !navigator.storage?.persist) return;
   appState.persisted = await navigator.storage.persist();
+}
+
+/** Loads the bundle at `url` (same origin only); the outcome is shown on the Data page. */
+export async function openBundleLink(url: string): Promise<string> {
+  appState.busy = `Loading the bundle ${url}…`;
+  try {
+    const bundle = await fetchBundle(url);
+    const done = await loadBundle(getDb(), importClient(), bundle);
+    return `Loaded “${bundle.name}”: ${done.imported} files imported, ${done.duplicates} already here, ${done.decks} decks added.`;
+  } finally {
+    appState.busy = '';
+  }
 }

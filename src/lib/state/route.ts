@@ -6,3 +6,9 @@
 export function showView(path: string, query: string): void {
   location.hash = `${path}${query ? `?${query}` : ''}`;
 }
+
+/** The bundle a link asks for (`#/?bundle=data/suzhou.loom.json`), or null. */
+export function bundleInLink(hash = location.hash): string | null {
+  const q = hash.split('?')[1];
+  return q ? new URLSearchParams(q).get('bundle') : null;
+}

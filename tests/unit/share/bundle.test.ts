@@ -14,10 +14,10 @@ const sample = (name: string) =>
 
 /** The import worker's interface, run in this thread. */
 const clientFor = (db: LoomDB) => ({
-  import: (blob: Blob, fileName: string) => ({
+  import: (blob: Blob, fileName: string, options: { hash?: string } = {}) => ({
     result: blob
       .arrayBuffer()
-      .then((b) => importCsv(db, bytesSource(new Uint8Array(b)), { fileName })),
+      .then((b) => importCsv(db, bytesSource(new Uint8Array(b)), { fileName, ...options })),
     cancel() {},
   }),
 });
@@ -63,6 +63,27 @@ describe('bundles', () => {
       duplicates: 3,
       decks: 0,
     });
+  });
+
+  it('knows its files for the ones a browser imported from the original CSV (by content hash)', async () => {
+    const a = freshDb();
+    await importText(a, sample('factories.csv'), 'factories.csv');
+    await importText(a, sample('production.csv'), 'production.csv');
+    const bundle = parseBundle(await exportBundle(a, 'Sample'), 'sample.json');
+    // The bundle's production CSV is written afresh, not byte for byte the original file.
+    expect(bundle.files[1].csv).not.toBe(sample('production.csv'));
+
+    const b = freshDb();
+    await importText(b, sample('production.csv'), 'production.csv');
+    expect(await loadBundle(b, clientFor(b), bundle)).toEqual({
+      imported: 1,
+      duplicates: 1,
+      decks: 0,
+    });
+    expect((await listImports(b)).map((i) => i.fileName).sort()).toEqual([
+      'factories.csv',
+      'production.csv',
+    ]);
   });
 
   it('keeps a cell that starts with = or - exactly (bundle CSV is for Loom, not a spreadsheet)', async () => {

@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { en, zh } from '../../../src/lib/i18n/messages';
+import { factoryName, i18n, setLang, t } from '../../../src/lib/i18n/i18n.svelte';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('messages', () => {
+  it('translates every English string into Chinese, keeping its placeholders', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(zh[key].trim(), key).not.toBe('');
+      expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+});
+
+describe('t and the language', () => {
+  afterEach(() => setLang('en', false));
+
+  it('fills placeholders in the current language, and leaves unknown ones visible', () => {
+    expect(t('present.count', { n: 2, total: 3 })).toBe('Slide 2 of 3');
+    setLang('zh', false);
+    expect(i18n.lang).toBe('zh');
+    expect(t('present.count', { n: 2, total: 3 })).toBe('第 2 页，共 3 页');
+    expect(t('present.count', { n: 2 })).toBe('第 2 页，共 {total} 页');
+  });
+
+  it('names a factory in the language, falling back to the other name, then the id', () => {
+    const f = { factory_id: 'zhenya', name: 'Zhenya Silk Factory', name_zh: '振亚丝织厂' };
+    expect(factoryName(f)).toBe('Zhenya Silk Factory');
+    expect(factoryName({ factory_id: 'x', name_zh: '新厂' })).toBe('新厂');
+    setLang('zh', false);
+    expect(factoryName(f)).toBe('振亚丝织厂');
+    expect(factoryName({ factory_id: 'x', name: 'New Works' })).toBe('New Works');
+    expect(factoryName({ factory_id: 'x' })).toBe('x');
+  });
+});
