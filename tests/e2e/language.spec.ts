@@ -32,3 +32,51 @@ test('the language switch turns the interface and factory names into Chinese, an
   await expect(page.getByRole('heading', { level: 1, name: 'Network' })).toBeVisible();
   await expect(page.locator('g.node', { hasText: 'Zhenya Silk Factory' })).toBeVisible();
 });
+
+test('in Chinese, no heading, button, label or column header on any page is left in English', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.getByLabel('Language').selectOption('zh');
+  const routes = [
+    '#/data',
+    '#/import',
+    '#/trends?factories=guangming',
+    '#/network?factory=guangming',
+    '#/network?layout=tree&experience=Find%20the%20key%20defect%2C%20promote%20the%20advanced%20method',
+    '#/impact',
+    '#/present',
+  ];
+  for (const route of routes) {
+    await page.goto(`./${route}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('.busy')).toHaveCount(0);
+    const english = await page.evaluate(() => {
+      // Data (factory, product and experience names, file names) may be English; the interface may not.
+      const data = '.legend, .options, td, option, .ooc, .side li, .facts, .view, .file, h2.file';
+      const allowed =
+        /^(SVG|PNG|CSV|Loom|UTF-8|UTF-16|GB18030|GBK|LE|BE|Excel|README|Welch|Wilson|CI|p)$/;
+      // Words that occur in data on the page (products, experiences) may appear inside sentences.
+      const dataWords = new Set(
+        [...document.querySelectorAll(data)].flatMap(
+          (el) => el.textContent?.match(/[A-Za-z][A-Za-z0-9-]+/g) ?? [],
+        ),
+      );
+      const found: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(
+        'h1, h2, h3, button, label, th, summary, legend, p, .muted',
+      )) {
+        if (el.closest(data) || el.closest('svg')) continue;
+        const own = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => n.textContent ?? '')
+          .join(' ');
+        for (const word of own.match(/[A-Za-z][A-Za-z0-9-]{2,}/g) ?? [])
+          if (!allowed.test(word) && !dataWords.has(word))
+            found.push(`${el.tagName.toLowerCase()}: ${own.trim()}`);
+      }
+      return [...new Set(found)];
+    });
+    expect(english, route).toEqual([]);
+  }
+});

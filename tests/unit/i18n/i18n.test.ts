@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en, zh } from '../../../src/lib/i18n/messages';
 import { factoryName, i18n, setLang, t } from '../../../src/lib/i18n/i18n.svelte';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) =>
+  [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('messages', () => {
   it('translates every English string into Chinese, keeping its placeholders', () => {
