@@ -8,6 +8,7 @@ const bar = (page: Page) => page.getByRole('contentinfo', { name: 'Presentation'
 async function addToDeck(page: Page, title: string, notes: string, deck = 'Quality meeting') {
   await page.getByRole('button', { name: 'Add to deck' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add this view to a deck' });
+  await expect(dialog).toBeVisible(); // open, with this browser's decks listed
   const choice = dialog.getByRole('combobox', { name: 'Deck' });
   const options = await choice.locator('option').allTextContents();
   const existing = options.find((o) => o.startsWith(`${deck} (`));

@@ -372,7 +372,8 @@ export const en = {
   'trends.captionBand': 'shaded: 95% Wilson interval; ',
   'trends.captionNoBand':
     '95% bands are drawn for up to {max} lines (hide some in the legend, or use small multiples); ',
-  'trends.captionSize': 'point size: pieces inspected',
+  'trends.captionSize':
+    'point size: pieces inspected (points are drawn where periods are at least 6 px apart)',
   'trends.captionMarkers': '; dashed rules: the date a factory adopted an experience',
   'trends.allHidden': 'Every series is hidden. Click a name in the legend to show it.',
   'trends.showTable': 'Show as table',
@@ -770,7 +771,7 @@ export const zh: Record<MessageKey, string> = {
   'trends.caption': '每{unit}的合并次品率 Σ次品 / Σ检验；',
   'trends.captionBand': '阴影：95% Wilson 区间；',
   'trends.captionNoBand': '最多 {max} 条线时才画 95% 区间带（可在图例中隐藏一些，或用分面小图）；',
-  'trends.captionSize': '点的大小：检验件数',
+  'trends.captionSize': '点的大小：检验件数（各期间隔不小于 6 像素时才画点）',
   'trends.captionMarkers': '；虚线：工厂采用经验的日期',
   'trends.allHidden': '所有系列都已隐藏。点击图例中的名称可显示。',
   'trends.showTable': '以表格显示',

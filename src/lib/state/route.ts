@@ -1,10 +1,16 @@
 /**
  * Shows a view by setting the URL hash (`#/path?query`), the one source of truth for what a
- * view shows. Straight to `location.hash`: svelte-spa-router's push() reads the scroll position
- * first, which forces a layout of a page full of charts. It still adds a history entry.
+ * view shows. It adds a history entry with pushState and tells the router at once, rather
+ * than assigning `location.hash`: that is a fragment navigation, which makes the browser look
+ * for an element to scroll to and lay out a page full of charts first (and svelte-spa-router's
+ * push() reads the scroll position, which does the same). Back and Forward still fire
+ * hashchange as usual.
  */
 export function showView(path: string, query: string): void {
-  location.hash = `${path}${query ? `?${query}` : ''}`;
+  const hash = `#${path}${query ? `?${query}` : ''}`;
+  if (hash === location.hash) return;
+  history.pushState(history.state, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 /** The bundle a link asks for (`#/?bundle=data/suzhou.loom.json`), or null. */
