@@ -2,7 +2,7 @@
 // (#/?bundle=…) or from public/data/manifest.json on a fresh visitor's first visit.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { chooseFiles, fixturePath, openWithSample, sampleFiles } from './helpers';
+import { chooseFiles, fixturePath, openWithSample, sampleFiles, textFile } from './helpers';
 
 const importsTable = (page: Page) => page.getByRole('table').first();
 
@@ -47,11 +47,7 @@ test('Export bundle, then open it in another browser through the Data page', asy
   ).toEqual([...sampleFiles, 'exchanges-dates.csv'].sort());
   const other = await (await browser.newContext()).newPage();
   await openWithSample(other);
-  await other.getByLabel('Open a bundle').setInputFiles({
-    name: 'loom-bundle.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
+  await other.getByLabel('Open a bundle').setInputFiles(textFile('loom-bundle.json', text));
   await expect(
     other.getByRole('status').filter({ hasText: 'Loaded loom-bundle.json' }),
   ).toContainText('1 files imported, 3 already here, 1 decks added');
@@ -60,11 +56,7 @@ test('Export bundle, then open it in another browser through the Data page', asy
   await expect(other.getByRole('region', { name: 'Deck: Board meeting' })).toBeVisible();
 
   await other.goto('./#/data');
-  await other.getByLabel('Open a bundle').setInputFiles({
-    name: 'notes.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from('{"files": []}'),
-  });
+  await other.getByLabel('Open a bundle').setInputFiles(textFile('notes.json', '{"files": []}'));
   await expect(other.getByRole('alert')).toContainText('notes.json is not a Loom bundle');
 });
 

@@ -33,3 +33,10 @@ export async function chooseFiles(
 /** The section of the Import page for one chosen file. */
 export const card = (page: Page, fileName: string) =>
   page.getByRole('region', { name: `File ${fileName}` });
+
+/** A file to choose through a file input, made from text (for files built in the test). */
+export const textFile = (name: string, text: string, mimeType = 'application/json') => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(text),
+});

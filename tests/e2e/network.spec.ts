@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFiles, openWithSample } from './helpers';
+import { chooseFiles, openWithSample, textFile } from './helpers';
 
 const KEY_DEFECT = 'Find the key defect, promote the advanced method';
 
@@ -145,11 +145,8 @@ function largeNetwork() {
     const source = i <= 80 ? 0 : 1 + ((i * 7) % 80);
     exchanges.push(`${day(i)},w${source},w${i},Method A,quality`);
   }
-  const file = (name: string, lines: string[]) => ({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(lines.join('\n') + '\n'),
-  });
+  const file = (name: string, lines: string[]) =>
+    textFile(name, lines.join('\n') + '\n', 'text/csv');
   return [file('factories-600.csv', factories), file('exchanges-600.csv', exchanges)];
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openWithSample } from './helpers';
+import { openWithSample, textFile } from './helpers';
 
 const bar = (page: Page) => page.getByRole('contentinfo', { name: 'Presentation' });
 
@@ -146,11 +146,7 @@ test('decks export to a JSON file and import back', async ({ page }) => {
   await expect(back.getByRole('listitem')).toHaveCount(3);
   await expect(back.getByLabel('Notes').first()).toHaveValue('From 11.7% to 5.9% in a year.');
 
-  await page.getByLabel('Import decks').setInputFiles({
-    name: 'notes.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from('{"slides": []}'),
-  });
+  await page.getByLabel('Import decks').setInputFiles(textFile('notes.json', '{"slides": []}'));
   await expect(page.getByRole('alert')).toContainText('notes.json is not a Loom deck file');
 });
 
