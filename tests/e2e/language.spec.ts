@@ -66,7 +66,7 @@ test('in Chinese, no heading, button, label or column header on any page is left
       for (const el of document.querySelectorAll<HTMLElement>(
         'h1, h2, h3, button, label, th, summary, legend, p, .muted',
       )) {
-        if (el.closest(data) || el.closest('svg')) continue;
+        if (el.closest(data) || el.closest('svg') || !el.checkVisibility()) continue;
         const own = [...el.childNodes]
           .filter((n) => n.nodeType === Node.TEXT_NODE)
           .map((n) => n.textContent ?? '')
