@@ -240,8 +240,6 @@ export class NetworkRenderer {
     overlayXy: Float64Array | null;
   } | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Milliseconds spent on the last full raster (for the bench and for tuning). */
-  lastRasterMs = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -321,7 +319,6 @@ export class NetworkRenderer {
   }
 
   private rasterise(view: DrawView): void {
-    const t0 = performance.now();
     const m = this.margin(view);
     const w = Math.round((view.width + 2 * m) * view.dpr);
     const h = Math.round((view.height + 2 * m) * view.dpr);
@@ -341,7 +338,6 @@ export class NetworkRenderer {
       height: view.height + 2 * m,
     });
     this.rasterView = { k: view.k, x: view.x, y: view.y };
-    this.lastRasterMs = performance.now() - t0;
   }
 
   private blit(): void {

@@ -2,6 +2,7 @@
 // keeps a notes window in step.
 import { replace } from 'svelte-spa-router';
 import { slideRoute, type Deck, type Theme } from '../db/decks';
+import { showView } from './route';
 
 /** Messages between the presenting window and its notes window. */
 export type PresenterMessage =
@@ -69,7 +70,7 @@ export function move(to: 'next' | 'prev' | 'first' | 'last'): void {
         : to === 'first'
           ? 0
           : last;
-  if (i !== presenter.index) location.hash = slideRoute(deck.id, i + 1);
+  if (i !== presenter.index) showView(slideRoute(deck.id, i + 1), '');
 }
 
 /** Leaves the presentation (and full screen) for the deck list. */
@@ -77,7 +78,7 @@ export function stopPresenting(): void {
   presenter.deck = null;
   applyTheme(null);
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-  location.hash = '/present';
+  showView('/present', '');
 }
 
 /** Opens the speaker-notes window, which follows the slides. */
