@@ -200,7 +200,11 @@ test('beyond 1,000 points the marks draw on a canvas, while axes and focus stay 
     .getByRole('button', { name: 'SVG' })
     .click();
   const svg = await readFile((await (await wait).path())!, 'utf8');
-  expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+  const image = svg.match(/<image [^>]*width="(\d+)"[^>]*href="data:image\/png;base64,([^"]+)"/);
+  expect(image).not.toBeNull();
+  // Drawn again at twice the size, not the screen's bitmap scaled up: sharp in the 2× PNG.
+  const png = Buffer.from(image![2], 'base64');
+  expect(png.readUInt32BE(16)).toBe(2 * Number(image![1]));
   // The keyboard still reads points out.
   await page.getByRole('application').focus();
   await page.keyboard.press('ArrowRight');
