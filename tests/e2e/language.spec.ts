@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openWithSample } from './helpers';
+import { fixturePath, openWithSample } from './helpers';
 
 test('the language switch turns the interface and factory names into Chinese, and is remembered', async ({
   page,
@@ -79,4 +79,23 @@ test('in Chinese, no heading, button, label or column header on any page is left
     });
     expect(english, route).toEqual([]);
   }
+});
+
+test('in Chinese, a broken file’s problems are told in Chinese, with their row and column', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.getByLabel('Language').selectOption('zh');
+  await page.goto('./#/import');
+  const input = page.getByLabel('选择 CSV 文件');
+  await input.setInputFiles(fixturePath('production-errors.csv'));
+  const errors = page.getByRole('alert', { name: /production-errors\.csv/ });
+  await expect(errors).toContainText('第 11 行，“inspected”列：“abc”不是数字。');
+  await expect(errors).toContainText('第 3 行，“period”列：“1956-02-30”不是真实存在的日期。');
+  await expect(errors).toContainText('既可能是 1956-06-08，也可能是 1956-08-06');
+  // A file refused as a whole, too.
+  await input.setInputFiles(fixturePath('unclosed-quote.csv'));
+  await expect(page.getByRole('alert').filter({ hasText: 'unclosed-quote.csv' })).toContainText(
+    '引号字段没有闭合',
+  );
 });

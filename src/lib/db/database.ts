@@ -2,6 +2,7 @@ import type { Deck } from './decks';
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
 import type { Encoding } from '../import/types';
+import type { Notice } from '../import/notice';
 
 /** One imported file. Rows of a `staging` import are invisible to queries until one small transaction makes it `active`. */
 export interface ImportRow {
@@ -18,7 +19,8 @@ export interface ImportRow {
   delimiter: string;
   rowsAccepted: number;
   rowsRejected: number;
-  warnings: string[];
+  /** Remarks about the file; imports made before remarks had codes hold plain English strings. */
+  warnings: (Notice | string)[];
   mapping: Record<string, string | null>;
   /** Epoch ms. */
   startedAt: number;

@@ -1,14 +1,12 @@
 // The interface language: English or 简体中文, remembered in this browser. Strings come from
 // messages.ts through t(); numbers and dates go through Intl in the same locale.
-import { en, zh, type MessageKey } from './messages';
+import type { MessageKey } from './messages';
 import { setFormatLocale } from '../format';
+import { localeOf, translate, type Lang, type Params } from './translate';
+import { explain, type Notice } from '../import/notice';
 
-export type Lang = 'en' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'zh'];
+export { LANGS, localeOf, type Lang } from './translate';
 const STORE = 'loom:lang';
-
-/** The BCP 47 locale for Intl and for `<html lang>`. */
-export const localeOf = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
 
 function initial(): Lang {
   try {
@@ -43,11 +41,8 @@ export function initLang(): void {
 }
 
 /** A message in the current language, with `{name}` placeholders filled from `params`. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = (i18n.lang === 'zh' ? zh : en)[key] ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+export function t(key: MessageKey, params: Params = {}): string {
+  return translate(i18n.lang, key, params);
 }
 
 /**
@@ -58,3 +53,12 @@ export function factoryName(f: { factory_id: string; name?: string; name_zh?: st
   const [first, second] = i18n.lang === 'zh' ? [f.name_zh, f.name] : [f.name, f.name_zh];
   return first || second || f.factory_id;
 }
+
+/** A problem or remark about a file in the current language; plain strings (older imports) as stored. */
+export function noticeText(n: Notice | string): string {
+  if (typeof n === 'string') return n;
+  return (n.params && explain(i18n.lang, n.code, n.params)) || n.message;
+}
+
+/** A delimiter as a person would name it: a tab by name, any other character as itself. */
+export const delimiterName = (d: string): string => (d === '\t' ? t('common.tab') : d);

@@ -386,6 +386,55 @@ export const en = {
   'trends.noFactoryData': '{factory} has no production data in this range.',
   'progress.read': '· {rows} rows · {read} of {size}',
   'progress.rate': '· {rate} rows/s · {left} left',
+  // Problems and remarks about a file, by code (src/lib/import/notice.ts). Quoted values are cut to 60 characters.
+  'problem.fatal-excel':
+    'This is an Excel workbook (or another zip file), not CSV; open it in Excel and save it as CSV.',
+  'problem.fatal-binary': 'This is a binary file, not text: it has a NUL byte near byte {at}.',
+  'problem.fatal-binary-text':
+    'This is a binary file, not text: it has a NUL character at character {at}.',
+  'problem.fatal-empty': 'The file is empty: it has no header row.',
+  'problem.fatal-too-many-columns': 'The header has {columns} columns; Loom reads at most {max}.',
+  'problem.fatal-encoding':
+    'The bytes near byte {at} are not valid {encoding}. Choose another encoding.',
+  'problem.read-as-gb18030':
+    'The bytes near byte {at} are not valid {encoding}. The file was read as GB18030 instead.',
+  'problem.fatal-unclosed-quote':
+    'Row {row} opens a quoted field that never closes; nothing after it can be read.',
+  'problem.fatal-bad-quote':
+    'Row {row} has a quote in the middle of a field; quotes inside a field must be doubled ("").',
+  'problem.fatal-field-too-long':
+    'Row {row} runs over 1 MB: a field that long is almost always an unclosed quote.',
+  'problem.fatal-ragged':
+    "{bad} of the first {rows} rows do not have {width} fields like the header: the file's structure is broken. Check the delimiter (“{delimiter}”) and the quotes.",
+  'problem.fatal-no-rows': 'The file has a header row but no data rows.',
+  'problem.needs-kind':
+    'Loom cannot tell from the headers ({headers}) whether this file holds factories, production or exchanges. Choose the kind.',
+  'problem.needs-mapping': 'No column for {fields}, which {kind} files need. Map a column to each.',
+  'problem.field-count': 'This row has {fields} fields; the header has {width}.',
+  'problem.missing': '“{field}” is empty; every row needs one.',
+  'problem.not-a-number': '“{cell}” is not a number.',
+  'problem.not-whole': '“{cell}” is not a whole number.',
+  'problem.negative': '“{cell}” is negative; counts cannot be.',
+  'problem.bad-date':
+    '“{cell}” is not a date Loom reads; write it as 1956-08-26, 1956-08 or 1956-Q3.',
+  'problem.impossible-date': '“{cell}” is not a real date.',
+  'problem.ambiguous-date': '“{cell}” could be either {a} or {b}; write it as YYYY-MM-DD.',
+  'problem.out-of-range': 'Inspected must be at least 1; it is {value}.',
+  'problem.defective-exceeds-inspected':
+    'Defective ({defective}) is more than inspected ({inspected}).',
+  'problem.self-exchange': 'A factory cannot learn from itself (“{factory}”).',
+  'problem.duplicate-id': '“{id}” is already used by row {row}.',
+  'problem.unnamed-column': 'Column {n} has no header; it is called “{name}”.',
+  'problem.repeated-header':
+    'The header “{name}” appears more than once; column {n} is called “{renamed}”.',
+  'problem.sep-line': 'The file starts with “sep={sep}”; that line is not data.',
+  'problem.unused-columns': 'Columns Loom does not use: {columns}.',
+  'problem.placeholder':
+    '1 factory is not in any factories file and was added as a placeholder: {ids}.',
+  'problem.placeholders':
+    '{n} factories are not in any factories file and were added as placeholders: {ids}.',
+  'common.tab': 'tab',
+  'common.labelled': '{label}: {text}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -760,4 +809,42 @@ export const zh: Record<MessageKey, string> = {
   'trends.noFactoryData': '{factory}在这段时间没有生产数据。',
   'progress.read': '· {rows} 行 · 已读 {read}，共 {size}',
   'progress.rate': '· 每秒 {rate} 行 · 还需 {left}',
+  'problem.fatal-excel':
+    '这是 Excel 工作簿（或其他 zip 文件），不是 CSV；请在 Excel 中打开并另存为 CSV。',
+  'problem.fatal-binary': '这是二进制文件，不是文本：第 {at} 字节附近有 NUL 字节。',
+  'problem.fatal-binary-text': '这是二进制文件，不是文本：第 {at} 个字符是 NUL 字符。',
+  'problem.fatal-empty': '文件是空的：没有表头行。',
+  'problem.fatal-too-many-columns': '表头有 {columns} 列；Loom 最多读取 {max} 列。',
+  'problem.fatal-encoding': '第 {at} 字节附近的字节不是有效的 {encoding}。请选择其他编码。',
+  'problem.read-as-gb18030':
+    '第 {at} 字节附近的字节不是有效的 {encoding}，因此文件已按 GB18030 读取。',
+  'problem.fatal-unclosed-quote': '第 {row} 行有一个引号字段没有闭合；其后的内容都无法读取。',
+  'problem.fatal-bad-quote': '第 {row} 行的字段中间有引号；字段内的引号必须写成两个（""）。',
+  'problem.fatal-field-too-long': '第 {row} 行超过 1 MB：这么长的字段几乎总是因为引号没有闭合。',
+  'problem.fatal-ragged':
+    '前 {rows} 行中有 {bad} 行的字段数不是表头的 {width} 个：文件结构已损坏。请检查分隔符（“{delimiter}”）和引号。',
+  'problem.fatal-no-rows': '文件只有表头行，没有数据行。',
+  'problem.needs-kind':
+    'Loom 无法从表头（{headers}）判断这个文件是工厂、生产还是经验交流记录。请选择类型。',
+  'problem.needs-mapping': '没有对应 {fields} 的列，而{kind}文件需要它们。请为每一项指定一列。',
+  'problem.field-count': '这一行有 {fields} 个字段；表头有 {width} 个。',
+  'problem.missing': '“{field}”为空；每一行都需要填写。',
+  'problem.not-a-number': '“{cell}”不是数字。',
+  'problem.not-whole': '“{cell}”不是整数。',
+  'problem.negative': '“{cell}”是负数；计数不能为负。',
+  'problem.bad-date': '“{cell}”不是 Loom 能读的日期；请写成 1956-08-26、1956-08 或 1956-Q3。',
+  'problem.impossible-date': '“{cell}”不是真实存在的日期。',
+  'problem.ambiguous-date': '“{cell}”既可能是 {a}，也可能是 {b}；请写成 YYYY-MM-DD。',
+  'problem.out-of-range': '检验数至少为 1；这里是 {value}。',
+  'problem.defective-exceeds-inspected': '疵品数（{defective}）多于检验数（{inspected}）。',
+  'problem.self-exchange': '工厂不能向自己学习（“{factory}”）。',
+  'problem.duplicate-id': '“{id}”已被第 {row} 行使用。',
+  'problem.unnamed-column': '第 {n} 列没有表头；它被命名为“{name}”。',
+  'problem.repeated-header': '表头“{name}”出现了不止一次；第 {n} 列被命名为“{renamed}”。',
+  'problem.sep-line': '文件以“sep={sep}”开头；这一行不是数据。',
+  'problem.unused-columns': 'Loom 不使用这些列：{columns}。',
+  'problem.placeholder': '有 1 家工厂不在任何工厂文件中，已作为占位添加：{ids}。',
+  'problem.placeholders': '有 {n} 家工厂不在任何工厂文件中，已作为占位添加：{ids}。',
+  'common.tab': '制表符',
+  'common.labelled': '{label}：{text}',
 };

@@ -1,4 +1,5 @@
 import type { Encoding } from './types';
+import { notice, type Notice } from './notice';
 
 /** Something to read bytes from: a File/Blob in the browser, a buffer in Node. */
 export interface ByteSource {
@@ -27,9 +28,7 @@ export function bytesSource(bytes: ArrayBuffer | Uint8Array): ByteSource {
 }
 
 /** What the first bytes of a file say before any text is decoded. */
-export type Sniff =
-  | { ok: true; encoding?: Encoding; bomLength: number }
-  | { ok: false; code: 'fatal-excel' | 'fatal-binary'; message: string };
+export type Sniff = { ok: true; encoding?: Encoding; bomLength: number } | ({ ok: false } & Notice);
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
@@ -45,19 +44,9 @@ export function sniffBytes(head: Uint8Array): Sniff {
     startsWith(head, [0x50, 0x4b, 0x03, 0x04]) ||
     startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
   )
-    return {
-      ok: false,
-      code: 'fatal-excel',
-      message:
-        'This is an Excel workbook (or another zip file), not CSV; open it in Excel and save it as CSV.',
-    };
+    return { ok: false, ...notice('fatal-excel') };
   const nul = head.indexOf(0);
-  if (nul >= 0)
-    return {
-      ok: false,
-      code: 'fatal-binary',
-      message: `This is a binary file, not text: it has a NUL byte at byte ${nul + 1}.`,
-    };
+  if (nul >= 0) return { ok: false, ...notice('fatal-binary', { at: nul + 1 }) };
   return { ok: true, bomLength: 0 };
 }
 

@@ -7,6 +7,7 @@ import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from
 import type { ByteSource } from './decode';
 import { isBlocking, scanCsv, type ScanProgress } from './scan';
 import type { CsvOptions, Encoding, RowError } from './types';
+import { notice, quoteList, type Notice } from './notice';
 
 /** Options for {@link importCsv}. */
 export interface ImportOptions extends CsvOptions {
@@ -42,7 +43,7 @@ export interface ImportReport {
   /** The first row errors (all when few), a blocking one first. */
   errors: RowError[];
   errorCount: number;
-  warnings: string[];
+  warnings: Notice[];
   /** For a duplicate: the import that already holds these bytes. */
   duplicateOf?: DuplicateOf;
   /** The error report CSV's lines, when rows were skipped. */
@@ -153,10 +154,12 @@ export async function importCsv(
     const warnings = [...scan.warnings];
     if (placeholders.length)
       warnings.push(
-        `${placeholders.length} ${placeholders.length === 1 ? 'factory is' : 'factories are'} not in any factories file and ${placeholders.length === 1 ? 'was' : 'were'} added as ${placeholders.length === 1 ? 'a placeholder' : 'placeholders'}: ${placeholders
-          .slice(0, 10)
-          .map((p) => `“${p.factory_id}”`)
-          .join(', ')}${placeholders.length > 10 ? ', …' : ''}.`,
+        notice(placeholders.length === 1 ? 'placeholder' : 'placeholders', {
+          n: placeholders.length,
+          ids:
+            quoteList(placeholders.slice(0, 10).map((p) => p.factory_id)) +
+            (placeholders.length > 10 ? ', …' : ''),
+        }),
       );
     // Chunks and rollups are stored as staging rows; the commit below only has to flip the status.
     await sink.finish();

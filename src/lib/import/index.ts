@@ -47,7 +47,8 @@ export async function analyzeCsv(
     headers: scan.headers,
     mapping: scan.mapping,
     records: blocked ? [] : records,
-    errors: scan.errors,
-    warnings: scan.warnings,
+    // The public shape, exactly: `{ row, column, code, message }` and English sentences.
+    errors: scan.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
+    warnings: scan.warnings.map((w) => w.message),
   };
 }

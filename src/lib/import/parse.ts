@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { cut, notice, type Notice } from './notice';
 
 /** The largest field Loom accepts; a longer one almost always means an unclosed quote. */
 export const MAX_FIELD_CHARS = 1 << 20;
@@ -10,12 +11,14 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** Thrown while parsing when the file's structure is broken beyond skipping a row. */
 export class CsvStructureError extends Error {
+  readonly notice: Notice;
   constructor(
-    readonly code: string,
+    readonly code: 'fatal-unclosed-quote' | 'fatal-bad-quote' | 'fatal-field-too-long',
     readonly row: number,
-    message: string,
   ) {
-    super(message);
+    const n = notice(code, { row });
+    super(n.message);
+    this.notice = n;
   }
 }
 
@@ -80,26 +83,12 @@ export class RowSplitter {
     const firstRow = this.nextRow;
     for (const e of result.errors) {
       const row = firstRow + (e.row ?? 0);
-      if (e.code === 'MissingQuotes')
-        throw new CsvStructureError(
-          'fatal-unclosed-quote',
-          row,
-          `Row ${row} opens a quoted field that never closes; nothing after it can be read.`,
-        );
-      if (e.code === 'InvalidQuotes')
-        throw new CsvStructureError(
-          'fatal-bad-quote',
-          row,
-          `Row ${row} has a quote in the middle of a field; quotes inside a field must be doubled ("").`,
-        );
+      if (e.code === 'MissingQuotes') throw new CsvStructureError('fatal-unclosed-quote', row);
+      if (e.code === 'InvalidQuotes') throw new CsvStructureError('fatal-bad-quote', row);
     }
     this.carry = last ? '' : input.slice(result.meta.cursor);
     if (this.carry.length > MAX_FIELD_CHARS)
-      throw new CsvStructureError(
-        'fatal-field-too-long',
-        this.nextRow + rows.length,
-        `Row ${this.nextRow + rows.length} runs over 1 MB: a field that long is almost always an unclosed quote.`,
-      );
+      throw new CsvStructureError('fatal-field-too-long', this.nextRow + rows.length);
     this.nextRow += rows.length;
     return { rows, firstRow };
   }
@@ -115,20 +104,20 @@ export function isBlankRow(cells: readonly string[]): boolean {
  * Cleans a header row: trims each name, names empty ones `column_N` and
  * repeated ones `name_2`, and says so in warnings. Names are labels only.
  */
-export function cleanHeaders(raw: readonly string[]): { headers: string[]; warnings: string[] } {
-  const warnings: string[] = [];
+export function cleanHeaders(raw: readonly string[]): { headers: string[]; warnings: Notice[] } {
+  const warnings: Notice[] = [];
   const seen = new Set<string>();
   const headers = raw.map((h, i) => {
     let name = h.replace(/^\uFEFF/, '').trim();
     if (name === '') {
       name = `column_${i + 1}`;
-      warnings.push(`Column ${i + 1} has no header; it is called “${name}”.`);
+      warnings.push(notice('unnamed-column', { n: i + 1, name }));
     }
     if (seen.has(name)) {
       let n = 2;
       while (seen.has(`${name}_${n}`)) n++;
       warnings.push(
-        `The header “${name}” appears more than once; column ${i + 1} is called “${name}_${n}”.`,
+        notice('repeated-header', { name: cut(name), n: i + 1, renamed: cut(`${name}_${n}`) }),
       );
       name = `${name}_${n}`;
     }

@@ -16,6 +16,7 @@ import {
   readSepLine,
 } from './parse';
 import type { Encoding, RowError } from './types';
+import { notice, type Notice } from './notice';
 
 /** Bytes read per step. A multiple of 4 KiB; the content hash depends on it, so it never changes. */
 export const CHUNK_BYTES = 1 << 20;
@@ -40,7 +41,7 @@ export interface CsvReader {
   encoding: Encoding;
   delimiter: string;
   headers: string[];
-  warnings: string[];
+  warnings: Notice[];
   /** Total bytes (or characters, for text input). */
   size: number;
   /** The data rows, after the header, in batches. Throws CsvFatal for a broken structure. */
@@ -49,8 +50,8 @@ export interface CsvReader {
   hash(): string;
 }
 
-const fatal = (code: string, message: string, row = 1, column: string | null = null) =>
-  new CsvFatal({ row, column, code, message });
+/** A fatal problem at `row` (the header by default), from its notice. */
+const fatal = (n: Notice, row = 1) => new CsvFatal({ row, column: null, ...n });
 
 /** Options for {@link openCsv}: anything given is used instead of detected. */
 export interface OpenOptions {
@@ -85,9 +86,9 @@ export async function openCsv(
     await hasher?.update(new TextEncoder().encode(input));
   } else {
     const head = await input.read(0, CHUNK_BYTES);
-    if (head.byteLength === 0) throw fatal('fatal-empty', 'The file is empty.');
+    if (head.byteLength === 0) throw fatal(notice('fatal-empty'));
     const sniff = sniffBytes(head);
-    if (!sniff.ok) throw fatal(sniff.code, sniff.message);
+    if (!sniff.ok) throw fatal(sniff);
     encoding = options.encoding ?? sniff.encoding ?? guessEncoding(head, head.byteLength >= size);
     decoder = new TextStream(encoding);
     await hasher?.update(head);
@@ -97,11 +98,7 @@ export async function openCsv(
   }
 
   const nulAt = first.indexOf('\u0000');
-  if (nulAt >= 0)
-    throw fatal(
-      'fatal-binary',
-      `This is a binary file, not text: it has a NUL character at character ${nulAt + 1}.`,
-    );
+  if (nulAt >= 0) throw fatal(notice('fatal-binary-text', { at: nulAt + 1 }));
   const sep = readSepLine(first);
   if (sep) first = first.slice(sep.skip);
   const newline = guessNewline(first.slice(0, 64 * 1024));
@@ -113,7 +110,7 @@ export async function openCsv(
     try {
       return splitter.push(text, last);
     } catch (e) {
-      if (e instanceof CsvStructureError) throw fatal(e.code, e.message, e.row);
+      if (e instanceof CsvStructureError) throw fatal(e.notice, e.row);
       throw e;
     }
   };
@@ -132,11 +129,7 @@ export async function openCsv(
     const text = decoder!.decode(bytes, offset >= size);
     await hashed;
     const nul = text.indexOf('\u0000');
-    if (nul >= 0)
-      throw fatal(
-        'fatal-binary',
-        `This is a binary file, not text: it has a NUL byte near byte ${offset - bytes.byteLength + nul + 1}.`,
-      );
+    if (nul >= 0) throw fatal(notice('fatal-binary', { at: offset - bytes.byteLength + nul + 1 }));
     return text;
   };
 
@@ -147,20 +140,15 @@ export async function openCsv(
     headerRow = out.rows[0];
   }
   if (!headerRow || (headerRow.length === 1 && headerRow[0].trim() === ''))
-    throw fatal('fatal-empty', 'The file has no header row: it is empty.');
+    throw fatal(notice('fatal-empty'));
   if (headerRow.length > MAX_COLUMNS)
-    throw fatal(
-      'fatal-too-many-columns',
-      `The header has ${headerRow.length.toLocaleString('en')} columns; Loom reads at most ${MAX_COLUMNS.toLocaleString('en')}.`,
-    );
+    throw fatal(notice('fatal-too-many-columns', { columns: headerRow.length, max: MAX_COLUMNS }));
   // The data rows that came with the header (no spread: there can be a hundred thousand).
   const firstRows = out.rows.slice(1);
   const firstRowNumber = out.firstRow + 1;
   const { headers, warnings } = cleanHeaders(headerRow);
   if (sep)
-    warnings.push(
-      `The file starts with “sep=${sep.delimiter === '\t' ? '\\t' : sep.delimiter}”; that line is not data.`,
-    );
+    warnings.push(notice('sep-line', { sep: sep.delimiter === '\t' ? '\\t' : sep.delimiter }));
 
   async function* batches(): AsyncGenerator<RowBatch> {
     if (firstRows.length) yield { rows: firstRows, firstRow: firstRowNumber, bytesRead: offset };
@@ -170,7 +158,7 @@ export async function openCsv(
         text = await readMore();
       } catch (e) {
         if (e instanceof DecodeError && options.encoding) {
-          throw fatal('fatal-encoding', `${e.message} Choose another encoding.`, 0);
+          throw fatal(notice('fatal-encoding', { at: e.byteOffset, encoding: e.encoding }), 0);
         }
         throw e;
       }

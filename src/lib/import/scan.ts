@@ -6,6 +6,7 @@ import { isBlankRow } from './parse';
 import { CsvFatal, openCsv, type CsvReader } from './reader';
 import type { CsvOptions, Encoding, RowError } from './types';
 import { createValidator } from './validate';
+import { notice, quoteList, type Notice } from './notice';
 
 /** Rows kept for the preview table. */
 export const PREVIEW_ROWS = 20;
@@ -40,7 +41,7 @@ export interface ScanResult {
   delimiter: string;
   headers: string[];
   mapping: Record<string, string | null>;
-  warnings: string[];
+  warnings: Notice[];
   /** The first `maxErrors` errors, a blocking one first. */
   errors: RowError[];
   /** All row errors found (a row with two bad cells counts twice). */
@@ -80,7 +81,9 @@ export async function scanCsv(
     // UTF-8 was a guess from the head and a later byte disproved it: Chinese Excel's GB18030.
     if (e instanceof DecodeError && !options.encoding) {
       const result = await scanOnce(input, { ...options, encoding: 'gb18030' });
-      result.warnings.unshift(`${e.message} The file was read as GB18030 instead.`);
+      result.warnings.unshift(
+        notice('read-as-gb18030', { at: e.byteOffset, encoding: e.encoding }),
+      );
       return result;
     }
     throw e;
@@ -139,9 +142,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     result.mapping = mappingToHeaders(mapping, headers);
     const unmapped = headers.filter((_, i) => ![...mapping.values()].includes(i));
     if (unmapped.length)
-      result.warnings.push(
-        `Columns Loom does not use: ${unmapped.map((h) => `“${h}”`).join(', ')}.`,
-      );
+      result.warnings.push(notice('unused-columns', { columns: quoteList(unmapped) }));
   }
   const missing = kind && mapping ? missingRequired(kind, mapping) : [];
   const validate =
@@ -185,8 +186,12 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
         return block({
           row: 1,
           column: null,
-          code: 'fatal-ragged',
-          message: `${fieldCountErrors.toLocaleString('en')} of the first ${result.rows.toLocaleString('en')} rows do not have ${headers.length} fields like the header: the file's structure is broken. Check the delimiter (“${visibleDelimiter(reader.delimiter)}”) and the quotes.`,
+          ...notice('fatal-ragged', {
+            bad: fieldCountErrors,
+            rows: result.rows,
+            width: headers.length,
+            delimiter: reader.delimiter,
+          }),
         });
       result.accepted += records.length;
       if (records.length && options.onRecords) await options.onRecords(records, rowNumbers, kind!);
@@ -201,36 +206,20 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   }
   result.hash = reader.hash();
 
-  if (result.rows === 0)
-    return block({
-      row: 2,
-      column: null,
-      code: 'fatal-no-rows',
-      message: 'The file has a header row but no data rows.',
-    });
+  if (result.rows === 0) return block({ row: 2, column: null, ...notice('fatal-no-rows') });
   if (!kind)
     return block({
       row: 1,
       column: null,
-      code: 'needs-kind',
-      message: `Loom cannot tell from the headers (${headers
-        .slice(0, 6)
-        .map((h) => `“${h}”`)
-        .join(
-          ', ',
-        )}${headers.length > 6 ? ', …' : ''}) whether this file holds factories, production or exchanges. Choose the kind.`,
+      ...notice('needs-kind', {
+        headers: quoteList(headers.slice(0, 6)) + (headers.length > 6 ? ', …' : ''),
+      }),
     });
   if (missing.length)
     return block({
       row: 1,
       column: null,
-      code: 'needs-mapping',
-      message: `No column for ${missing.map((m) => `“${m}”`).join(', ')}, which ${kind} files need. Map ${missing.length === 1 ? 'it' : 'them'} to a column.`,
+      ...notice('needs-mapping', { fields: quoteList(missing), kind }),
     });
   return result;
-}
-
-/** The delimiter as a person would name it. */
-export function visibleDelimiter(d: string): string {
-  return d === '\t' ? 'tab' : d;
 }

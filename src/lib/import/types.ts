@@ -1,4 +1,5 @@
 import type { AnyRecord, RecordKind } from '../schema/types';
+import type { Notice } from './notice';
 
 /** Encodings Loom reads. GB18030 is a superset of GBK and GB2312, as Chinese Excel writes them. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -9,13 +10,12 @@ export type Delimiter = ',' | ';' | '\t' | '|';
 /**
  * A problem with one cell or row. `row` is 1-based and counts the header as
  * row 1 (as a spreadsheet shows it); `column` is the header text, or null when
- * the problem is the whole row or file.
+ * the problem is the whole row or file. `code`, `params` and the English
+ * `message` are a {@link Notice}.
  */
-export interface RowError {
+export interface RowError extends Notice {
   row: number;
   column: string | null;
-  code: string;
-  message: string;
 }
 
 /** Options for analysing or importing a file; each one overrides what Loom would detect. */

@@ -2,30 +2,12 @@ import { FIELDS, type FieldDef } from '../schema/fields';
 import type { ColumnMapping } from '../schema/mapping';
 import type { AnyRecord, RecordKind } from '../schema/types';
 import type { RowError } from './types';
+import { cut, notice, type Notice } from './notice';
 import { isMissing, parseCount, parsePeriod, type ValueProblem } from './values';
 
 /** What one row turned into: a record, or the errors that kept it out. */
 export type RowResult =
   { record: AnyRecord; errors?: undefined } | { record?: undefined; errors: RowError[] };
-
-const quote = (s: string) => `“${s.length > 60 ? s.slice(0, 57) + '…' : s}”`;
-
-function problemSentence(problem: ValueProblem, cell: string, hint?: string): string {
-  switch (problem) {
-    case 'not-a-number':
-      return `${quote(cell)} is not a number.`;
-    case 'not-whole':
-      return `${quote(cell)} is not a whole number.`;
-    case 'negative':
-      return `${quote(cell)} is negative; counts cannot be.`;
-    case 'bad-date':
-      return `${quote(cell)} is not a date Loom reads; write it as 1956-08-26, 1956-08 or 1956-Q3.`;
-    case 'impossible-date':
-      return `${quote(cell)} is not a real date.`;
-    case 'ambiguous-date':
-      return `${quote(cell)} could be either ${hint}; write it as YYYY-MM-DD.`;
-  }
-}
 
 /**
  * Makes a row validator for one file of `kind`. It is stateful only to catch a
@@ -53,8 +35,7 @@ export function createValidator(
             {
               row,
               column: null,
-              code: 'field-count',
-              message: `This row has ${cells.length} fields; the header has ${width}.`,
+              ...notice('field-count', { fields: cells.length, width }),
             },
           ],
         };
@@ -62,14 +43,22 @@ export function createValidator(
     }
     const record: Record<string, string | number> = {};
     let errors: RowError[] | undefined;
-    const fail = (column: string, code: string, message: string) => {
-      (errors ??= []).push({ row, column, code, message });
+    const fail = (column: string, problem: Notice) => {
+      (errors ??= []).push({ row, column, ...problem });
     };
+    // A cell's value problem, worded with the cell (and, for a date read two ways, both readings).
+    const bad = (column: string, cell: string, p: { problem: ValueProblem; readings?: string[] }) =>
+      fail(
+        column,
+        notice(p.problem, {
+          cell: cut(cell),
+          ...(p.readings ? { a: p.readings[0], b: p.readings[1] } : {}),
+        }),
+      );
     for (const { def, index, header } of defs) {
       const cell = cells[index];
       if (isMissing(cell)) {
-        if (def.required)
-          fail(header, 'missing', `${quote(def.name)} is empty; every row needs one.`);
+        if (def.required) fail(header, notice('missing', { field: def.name }));
         continue;
       }
       switch (def.type) {
@@ -79,13 +68,13 @@ export function createValidator(
         case 'count': {
           const n = parseCount(cell);
           if (n.ok) record[def.name] = n.value;
-          else fail(header, n.problem, problemSentence(n.problem, cell, n.hint));
+          else bad(header, cell, n);
           break;
         }
         case 'period':
         case 'date': {
           const p = parsePeriod(cell);
-          if (!p.ok) fail(header, p.problem, problemSentence(p.problem, cell, p.hint));
+          if (!p.ok) bad(header, cell, p);
           else if (def.type === 'date') record[def.name] = p.value.start;
           else {
             record.period = p.value.label;
@@ -98,13 +87,14 @@ export function createValidator(
     }
     if (kind === 'production' && typeof record.inspected === 'number') {
       const header = headers[mapping.get('inspected')!];
-      if (record.inspected < 1)
-        fail(header, 'out-of-range', `Inspected must be at least 1; it is ${record.inspected}.`);
+      if (record.inspected < 1) fail(header, notice('out-of-range', { value: record.inspected }));
       else if (typeof record.defective === 'number' && record.defective > record.inspected)
         fail(
           headers[mapping.get('defective')!],
-          'defective-exceeds-inspected',
-          `Defective (${record.defective}) is more than inspected (${record.inspected}).`,
+          notice('defective-exceeds-inspected', {
+            defective: record.defective,
+            inspected: record.inspected,
+          }),
         );
     }
     if (
@@ -114,16 +104,14 @@ export function createValidator(
     )
       fail(
         headers[mapping.get('target_factory')!],
-        'self-exchange',
-        `A factory cannot learn from itself (${quote(String(record.source_factory))}).`,
+        notice('self-exchange', { factory: cut(String(record.source_factory)) }),
       );
     if (seenIds && typeof record.factory_id === 'string' && !errors) {
       const first = seenIds.get(record.factory_id);
       if (first !== undefined)
         fail(
           headers[mapping.get('factory_id')!],
-          'duplicate-id',
-          `${quote(record.factory_id)} is already used by row ${first}.`,
+          notice('duplicate-id', { id: cut(record.factory_id), row: first }),
         );
       else seenIds.set(record.factory_id, row);
     }

@@ -7,7 +7,7 @@ export type ValueProblem =
 
 /** A cell read as a value, or the reason it could not be. */
 export type Parsed<T> =
-  { ok: true; value: T } | { ok: false; problem: ValueProblem; hint?: string };
+  { ok: true; value: T } | { ok: false; problem: ValueProblem; readings?: [string, string] };
 
 const MISSING = new Set([
   '',
@@ -68,20 +68,20 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function dayPeriod(y: number, m: number, d: number, raw: string): Parsed<Period> {
-  if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date', hint: raw };
-  if (d < 1 || d > daysInMonth(y, m)) return { ok: false, problem: 'impossible-date', hint: raw };
+  if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date' };
+  if (d < 1 || d > daysInMonth(y, m)) return { ok: false, problem: 'impossible-date' };
   const label = `${y}-${pad2(m)}-${pad2(d)}`;
   return { ok: true, value: { start: label, grain: 'day', label } };
 }
 
 function monthPeriod(y: number, m: number, raw: string): Parsed<Period> {
-  if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date', hint: raw };
+  if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date' };
   const label = `${y}-${pad2(m)}`;
   return { ok: true, value: { start: `${label}-01`, grain: 'month', label } };
 }
 
 function quarterPeriod(y: number, q: number, raw: string): Parsed<Period> {
-  if (q < 1 || q > 4) return { ok: false, problem: 'impossible-date', hint: raw };
+  if (q < 1 || q > 4) return { ok: false, problem: 'impossible-date' };
   return {
     ok: true,
     value: { start: `${y}-${pad2((q - 1) * 3 + 1)}-01`, grain: 'quarter', label: `${y}-Q${q}` },
@@ -140,11 +140,11 @@ function parsePeriodUncached(cell: string): Parsed<Period> {
     if (a > 12 && b <= 12) return dayPeriod(y, b, a, s);
     if (b > 12 && a <= 12) return dayPeriod(y, a, b, s);
     if (a === b) return dayPeriod(y, a, b, s);
-    if (a > 12 && b > 12) return { ok: false, problem: 'impossible-date', hint: s };
+    if (a > 12 && b > 12) return { ok: false, problem: 'impossible-date' };
     return {
       ok: false,
       problem: 'ambiguous-date',
-      hint: `${y}-${pad2(b)}-${pad2(a)} or ${y}-${pad2(a)}-${pad2(b)}`,
+      readings: [`${y}-${pad2(b)}-${pad2(a)}`, `${y}-${pad2(a)}-${pad2(b)}`],
     };
   }
   return { ok: false, problem: 'bad-date' };

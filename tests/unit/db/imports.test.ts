@@ -65,7 +65,9 @@ describe('importCsv(db, file, options)', () => {
     const db = freshDb();
     await importText(db, FACTORIES, 'factories.csv');
     const p = await importText(db, PRODUCTION, 'production.csv');
-    expect(p.warnings.join(' ')).toMatch(/1 factory is not in any factories file.*“dongwu”/);
+    expect(p.warnings.map((w) => w.message).join(' ')).toMatch(
+      /1 factory is not in any factories file.*“dongwu”/,
+    );
     const factories = await activeFactories(db);
     expect(factories.map((f) => [f.factory_id, !!f.placeholder])).toEqual([
       ['dongwu', true],

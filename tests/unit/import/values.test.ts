@@ -77,6 +77,8 @@ describe('parsePeriod(cell)', () => {
   });
 
   it('names both readings of an ambiguous date', () => {
-    expect(parsePeriod('8/6/1956')).toMatchObject({ hint: '1956-06-08 or 1956-08-06' });
+    expect(parsePeriod('8/6/1956')).toMatchObject({
+      readings: ['1956-06-08', '1956-08-06'],
+    });
   });
 });
