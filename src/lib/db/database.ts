@@ -2,7 +2,7 @@ import type { Deck } from './decks';
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
 import type { Encoding } from '../import/types';
-import type { Notice } from '../import/notice';
+import type { Notice } from '../notice';
 
 /** One imported file. Rows of a `staging` import are invisible to queries until one small transaction makes it `active`. */
 export interface ImportRow {

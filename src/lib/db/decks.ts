@@ -1,6 +1,7 @@
 // Presenter decks: saved views (URL, title, speaker notes) in order, stored in IndexedDB and
 // exported or imported as JSON files.
 import type { LoomDB } from './database';
+import { noticeError } from '../notice';
 
 /** Projector themes. */
 export const THEMES = ['light', 'dark', 'contrast'] as const;
@@ -92,18 +93,17 @@ export function decksFromJson(text: string, fileName: string): Deck[] {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error(`${fileName} is not a Loom deck file: it is not JSON.`);
+    throw noticeError('deck-not-json', { file: fileName });
   }
   const file = data as { format?: unknown; decks?: unknown };
   if (file?.format !== FORMAT || !Array.isArray(file.decks))
-    throw new Error(`${fileName} is not a Loom deck file (no "format": "${FORMAT}").`);
+    throw noticeError('deck-format', { file: fileName, format: FORMAT });
   return file.decks.map((d: Record<string, unknown>, i: number) => {
-    const where = `${fileName}, deck ${i + 1}`;
     if (typeof d?.name !== 'string' || !Array.isArray(d.slides))
-      throw new Error(`${where}: a deck needs a name and a list of slides.`);
+      throw noticeError('deck-shape', { file: fileName, n: i + 1 });
     const slides = d.slides.map((s: Record<string, unknown>, j: number) => {
       if (typeof s?.url !== 'string' || !s.url.startsWith('/'))
-        throw new Error(`${where}, slide ${j + 1}: "url" must be a view such as "/trends".`);
+        throw noticeError('deck-slide', { file: fileName, n: i + 1, slide: j + 1 });
       return {
         url: s.url,
         title: typeof s.title === 'string' ? s.title : s.url,

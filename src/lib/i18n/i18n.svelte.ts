@@ -3,7 +3,7 @@
 import type { MessageKey } from './messages';
 import { setFormatLocale } from '../format';
 import { localeOf, translate, type Lang, type Params } from './translate';
-import { explain, type Notice } from '../import/notice';
+import { NoticeError, explain, placed, type Notice, type PlacedNotice } from '../notice';
 
 export { LANGS, localeOf, type Lang } from './translate';
 const STORE = 'loom:lang';
@@ -62,3 +62,13 @@ export function noticeText(n: Notice | string): string {
 
 /** A delimiter as a person would name it: a tab by name, any other character as itself. */
 export const delimiterName = (d: string): string => (d === '\t' ? t('common.tab') : d);
+
+/** A problem with its place in a file, in the current language: "Row 3, column “period”: …". */
+export const placedNotice = (e: PlacedNotice): string => placed(i18n.lang, e);
+
+/** What went wrong, for the person: a NoticeError in the current language, any other Error as it says. */
+export function errorText(e: unknown): string {
+  if (e instanceof NoticeError)
+    return noticeText(e.notice) + (e.detail ? ` ${placedNotice(e.detail)}` : '');
+  return e instanceof Error ? e.message : String(e);
+}

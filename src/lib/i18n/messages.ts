@@ -386,7 +386,7 @@ export const en = {
   'trends.noFactoryData': '{factory} has no production data in this range.',
   'progress.read': '· {rows} rows · {read} of {size}',
   'progress.rate': '· {rate} rows/s · {left} left',
-  // Problems and remarks about a file, by code (src/lib/import/notice.ts). Quoted values are cut to 60 characters.
+  // Problems and remarks about a file, by code (src/lib/notice.ts). Quoted values are cut to 60 characters.
   'problem.fatal-excel':
     'This is an Excel workbook (or another zip file), not CSV; open it in Excel and save it as CSV.',
   'problem.fatal-binary': 'This is a binary file, not text: it has a NUL byte near byte {at}.',
@@ -433,6 +433,20 @@ export const en = {
     '1 factory is not in any factories file and was added as a placeholder: {ids}.',
   'problem.placeholders':
     '{n} factories are not in any factories file and were added as placeholders: {ids}.',
+  'problem.bundle-not-json': '{file} is not a Loom bundle: it is not JSON.',
+  'problem.bundle-format': '{file} is not a Loom bundle (no "format": "{format}").',
+  'problem.bundle-file': '{file}, file {n}: a file needs a name, a kind and its CSV.',
+  'problem.bundle-import': '{bundle}: {file} could not be imported.',
+  'problem.bundle-origin': 'Loom loads bundles only from this site, not from {origin}.',
+  'problem.bundle-http': 'The bundle {url} could not be loaded (HTTP {status}).',
+  'problem.deck-not-json': '{file} is not a Loom deck file: it is not JSON.',
+  'problem.deck-format': '{file} is not a Loom deck file (no "format": "{format}").',
+  'problem.deck-shape': '{file}, deck {n}: a deck needs a name and a list of slides.',
+  'problem.deck-slide': '{file}, deck {n}, slide {slide}: "url" must be a view such as "/trends".',
+  'problem.export-nothing': 'There is no chart to export.',
+  'problem.export-png': 'The PNG could not be made.',
+  'problem.sample-manifest': "The sample data's manifest could not be loaded (HTTP {status}).",
+  'problem.sample-file': 'The sample file {file} could not be loaded (HTTP {status}).',
   'common.tab': 'tab',
   'common.labelled': '{label}: {text}',
 } as const;
@@ -845,6 +859,21 @@ export const zh: Record<MessageKey, string> = {
   'problem.unused-columns': 'Loom 不使用这些列：{columns}。',
   'problem.placeholder': '有 1 家工厂不在任何工厂文件中，已作为占位添加：{ids}。',
   'problem.placeholders': '有 {n} 家工厂不在任何工厂文件中，已作为占位添加：{ids}。',
+  'problem.bundle-not-json': '{file} 不是 Loom 数据包：它不是 JSON。',
+  'problem.bundle-format': '{file} 不是 Loom 数据包（没有 "format": "{format}"）。',
+  'problem.bundle-file': '{file}，第 {n} 个文件：每个文件都需要名称、类型和 CSV 内容。',
+  'problem.bundle-import': '{bundle}：{file} 无法导入。',
+  'problem.bundle-origin': 'Loom 只从本站载入数据包，不从 {origin} 载入。',
+  'problem.bundle-http': '数据包 {url} 无法载入（HTTP {status}）。',
+  'problem.deck-not-json': '{file} 不是 Loom 演示稿文件：它不是 JSON。',
+  'problem.deck-format': '{file} 不是 Loom 演示稿文件（没有 "format": "{format}"）。',
+  'problem.deck-shape': '{file}，第 {n} 个演示稿：演示稿需要名称和幻灯片列表。',
+  'problem.deck-slide':
+    '{file}，第 {n} 个演示稿，第 {slide} 张幻灯片："url" 必须是视图，例如 "/trends"。',
+  'problem.export-nothing': '没有可导出的图表。',
+  'problem.export-png': '无法生成 PNG。',
+  'problem.sample-manifest': '示例数据的清单无法载入（HTTP {status}）。',
+  'problem.sample-file': '示例文件 {file} 无法载入（HTTP {status}）。',
   'common.tab': '制表符',
   'common.labelled': '{label}：{text}',
 };

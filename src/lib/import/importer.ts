@@ -7,7 +7,7 @@ import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from
 import type { ByteSource } from './decode';
 import { isBlocking, scanCsv, type ScanProgress } from './scan';
 import type { CsvOptions, Encoding, RowError } from './types';
-import { notice, quoteList, type Notice } from './notice';
+import { notice, quoteList, type Notice } from '../notice';
 
 /** Options for {@link importCsv}. */
 export interface ImportOptions extends CsvOptions {

@@ -16,7 +16,7 @@ import {
   readSepLine,
 } from './parse';
 import type { Encoding, RowError } from './types';
-import { notice, type Notice } from './notice';
+import { notice, type Notice } from '../notice';
 
 /** Bytes read per step. A multiple of 4 KiB; the content hash depends on it, so it never changes. */
 export const CHUNK_BYTES = 1 << 20;

@@ -2,6 +2,7 @@ import type { ImportClient } from './client';
 import type { ImportReport } from './importer';
 import type { LoomDB } from '../db/database';
 import { fetchBundle, loadBundle } from '../share/bundle';
+import { noticeError } from '../notice';
 
 /** The shape of `public/data/manifest.json`. */
 export interface Manifest {
@@ -26,14 +27,12 @@ export async function loadSample(
   base = SAMPLE_BASE,
 ): Promise<ImportReport[]> {
   const res = await fetch(new URL('manifest.json', new URL(base, location.href)));
-  if (!res.ok)
-    throw new Error(`The sample data's manifest could not be loaded (HTTP ${res.status}).`);
+  if (!res.ok) throw noticeError('sample-manifest', { status: String(res.status) });
   const manifest = (await res.json()) as Manifest;
   const reports: ImportReport[] = [];
   for (const name of manifest.files) {
     const file = await fetch(new URL(name, new URL(base, location.href)));
-    if (!file.ok)
-      throw new Error(`The sample file ${name} could not be loaded (HTTP ${file.status}).`);
+    if (!file.ok) throw noticeError('sample-file', { file: name, status: String(file.status) });
     reports.push(await client.import(await file.blob(), name, {}, undefined, 'sample').result);
   }
   const at = new URL(base, location.href).href;

@@ -6,7 +6,7 @@ import { isBlankRow } from './parse';
 import { CsvFatal, openCsv, type CsvReader } from './reader';
 import type { CsvOptions, Encoding, RowError } from './types';
 import { createValidator } from './validate';
-import { notice, quoteList, type Notice } from './notice';
+import { notice, quoteList, type Notice } from '../notice';
 
 /** Rows kept for the preview table. */
 export const PREVIEW_ROWS = 20;

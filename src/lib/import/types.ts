@@ -1,5 +1,5 @@
 import type { AnyRecord, RecordKind } from '../schema/types';
-import type { Notice } from './notice';
+import type { Notice } from '../notice';
 
 /** Encodings Loom reads. GB18030 is a superset of GBK and GB2312, as Chinese Excel writes them. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';

@@ -2,7 +2,7 @@ import { FIELDS, type FieldDef } from '../schema/fields';
 import type { ColumnMapping } from '../schema/mapping';
 import type { AnyRecord, RecordKind } from '../schema/types';
 import type { RowError } from './types';
-import { cut, notice, type Notice } from './notice';
+import { cut, notice, type Notice } from '../notice';
 import { isMissing, parseCount, parsePeriod, type ValueProblem } from './values';
 
 /** What one row turned into: a record, or the errors that kept it out. */

@@ -67,20 +67,20 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function dayPeriod(y: number, m: number, d: number, raw: string): Parsed<Period> {
+function dayPeriod(y: number, m: number, d: number): Parsed<Period> {
   if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date' };
   if (d < 1 || d > daysInMonth(y, m)) return { ok: false, problem: 'impossible-date' };
   const label = `${y}-${pad2(m)}-${pad2(d)}`;
   return { ok: true, value: { start: label, grain: 'day', label } };
 }
 
-function monthPeriod(y: number, m: number, raw: string): Parsed<Period> {
+function monthPeriod(y: number, m: number): Parsed<Period> {
   if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date' };
   const label = `${y}-${pad2(m)}`;
   return { ok: true, value: { start: `${label}-01`, grain: 'month', label } };
 }
 
-function quarterPeriod(y: number, q: number, raw: string): Parsed<Period> {
+function quarterPeriod(y: number, q: number): Parsed<Period> {
   if (q < 1 || q > 4) return { ok: false, problem: 'impossible-date' };
   return {
     ok: true,
@@ -118,18 +118,18 @@ function parsePeriodUncached(cell: string): Parsed<Period> {
       /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
     ))
   )
-    return dayPeriod(+m[1], +m[2], +m[3], s);
-  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return monthPeriod(+m[1], +m[2], s);
-  if ((m = s.match(/^(\d{4})\s*[-/ ]?\s*Q([1-9])$/i))) return quarterPeriod(+m[1], +m[2], s);
-  if ((m = s.match(/^Q([1-9])\s*[-/ ]?\s*(\d{4})$/i))) return quarterPeriod(+m[2], +m[1], s);
+    return dayPeriod(+m[1], +m[2], +m[3]);
+  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return monthPeriod(+m[1], +m[2]);
+  if ((m = s.match(/^(\d{4})\s*[-/ ]?\s*Q([1-9])$/i))) return quarterPeriod(+m[1], +m[2]);
+  if ((m = s.match(/^Q([1-9])\s*[-/ ]?\s*(\d{4})$/i))) return quarterPeriod(+m[2], +m[1]);
   if ((m = s.match(/^(\d{4})$/)))
     return { ok: true, value: { start: `${m[1]}-01-01`, grain: 'year', label: m[1] } };
   // Chinese: 1956年8月26日, 1956年8月, 1956年第3季度, 1956年第三季度, 1956年.
   if ((m = s.match(/^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/)))
-    return dayPeriod(+m[1], +m[2], +m[3], s);
-  if ((m = s.match(/^(\d{4})\s*年\s*(\d{1,2})\s*月(份)?$/))) return monthPeriod(+m[1], +m[2], s);
+    return dayPeriod(+m[1], +m[2], +m[3]);
+  if ((m = s.match(/^(\d{4})\s*年\s*(\d{1,2})\s*月(份)?$/))) return monthPeriod(+m[1], +m[2]);
   if ((m = s.match(/^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季(度)?$/)))
-    return quarterPeriod(+m[1], CN_DIGITS[m[2]] ?? +m[2], s);
+    return quarterPeriod(+m[1], CN_DIGITS[m[2]] ?? +m[2]);
   if ((m = s.match(/^(\d{4})\s*年$/)))
     return { ok: true, value: { start: `${m[1]}-01-01`, grain: 'year', label: m[1] } };
   // Year last: 26/8/1956 or 8/26/1956; accepted only when one reading is impossible.
@@ -137,9 +137,9 @@ function parsePeriodUncached(cell: string): Parsed<Period> {
     const a = +m[1];
     const b = +m[2];
     const y = +m[3];
-    if (a > 12 && b <= 12) return dayPeriod(y, b, a, s);
-    if (b > 12 && a <= 12) return dayPeriod(y, a, b, s);
-    if (a === b) return dayPeriod(y, a, b, s);
+    if (a > 12 && b <= 12) return dayPeriod(y, b, a);
+    if (b > 12 && a <= 12) return dayPeriod(y, a, b);
+    if (a === b) return dayPeriod(y, a, b);
     if (a > 12 && b > 12) return { ok: false, problem: 'impossible-date' };
     return {
       ok: false,

@@ -8,6 +8,7 @@ import { deleteImport, listImports } from '../db/imports';
 import { decksFromJson, decksToJson, importDecks, listDecks, type Deck } from '../db/decks';
 import type { ImportClient } from '../import/client';
 import { csvLine } from './csv';
+import { NoticeError, notice, noticeError } from '../notice';
 
 const FORMAT = 'loom-bundle';
 
@@ -89,13 +90,13 @@ export function parseBundle(text: string, fileName: string): Bundle {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error(`${fileName} is not a Loom bundle: it is not JSON.`);
+    throw noticeError('bundle-not-json', { file: fileName });
   }
   if (data?.format !== FORMAT || !Array.isArray(data.files))
-    throw new Error(`${fileName} is not a Loom bundle (no "format": "${FORMAT}").`);
+    throw noticeError('bundle-format', { file: fileName, format: FORMAT });
   const files = (data.files as Record<string, unknown>[]).map((f, i) => {
     if (typeof f?.name !== 'string' || typeof f.csv !== 'string' || !((f.kind as string) in ORDER))
-      throw new Error(`${fileName}, file ${i + 1}: a file needs a name, a kind and its CSV.`);
+      throw noticeError('bundle-file', { file: fileName, n: i + 1 });
     const hash =
       typeof f.hash === 'string' && /^[0-9a-f]{16,}:\d+$/.test(f.hash) ? f.hash : undefined;
     return { name: f.name, kind: f.kind as RecordKind, csv: f.csv, hash };
@@ -138,11 +139,10 @@ export async function loadBundle(
     } else {
       if (report.importId !== undefined) made.push(report.importId);
       for (const id of made) await deleteImport(db, id);
-      const e = report.errors[0];
-      const where = e
-        ? `: row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${e.message}`
-        : '';
-      throw new Error(`${bundle.name}: ${f.name} could not be imported${where}`);
+      throw new NoticeError(
+        notice('bundle-import', { bundle: bundle.name, file: f.name }),
+        report.errors[0],
+      );
     }
   }
   const have = new Set((await listDecks(db)).map((d) => JSON.stringify([d.name, d.slides])));
@@ -158,9 +158,8 @@ export async function loadBundle(
  */
 export async function fetchBundle(url: string, base = location.href): Promise<Bundle> {
   const at = new URL(url, base);
-  if (at.origin !== new URL(base).origin)
-    throw new Error(`Loom loads bundles only from this site, not from ${at.origin}.`);
+  if (at.origin !== new URL(base).origin) throw noticeError('bundle-origin', { origin: at.origin });
   const res = await fetch(at);
-  if (!res.ok) throw new Error(`The bundle ${url} could not be loaded (HTTP ${res.status}).`);
+  if (!res.ok) throw noticeError('bundle-http', { url, status: String(res.status) });
   return parseBundle(await res.text(), url);
 }

@@ -1,4 +1,5 @@
 import { layerAt } from './canvasLayer';
+import { noticeError } from '../notice';
 
 /** What frames an exported chart: a title above, a legend under it, the data's source at the foot. */
 export interface ExportFrame {
@@ -59,7 +60,7 @@ export function standaloneSvg(
   scale = 2,
 ): { text: string; width: number; height: number } {
   const list = Array.isArray(charts) ? charts : [charts as SVGSVGElement];
-  if (!list.length) throw new Error('There is no chart to export.');
+  if (!list.length) throw noticeError('export-nothing');
   // Each panel: the chart, its caption and canvas, and the boxes they occupy on the page.
   const panels = list.map((chart) => {
     const box = chart.getBoundingClientRect();
@@ -181,10 +182,7 @@ export async function svgToPng(
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, svg.width, svg.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))),
-        'image/png',
-      ),
+      canvas.toBlob((b) => (b ? resolve(b) : reject(noticeError('export-png'))), 'image/png'),
     );
   } finally {
     URL.revokeObjectURL(url);

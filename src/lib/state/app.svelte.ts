@@ -1,4 +1,5 @@
 import { getDb } from '../db/database';
+import { errorText } from '../i18n/i18n.svelte';
 import { cleanupStaging, deleteAll, listImports, webLocks } from '../db/imports';
 import { importClient } from '../import/client';
 import { loadSample } from '../import/sample';
@@ -31,7 +32,7 @@ export async function startup(): Promise<void> {
     if (bundleInLink()) return;
     if ((await listImports(db)).length === 0) await resetToSample(false);
   } catch (e) {
-    appState.error = e instanceof Error ? e.message : String(e);
+    appState.error = errorText(e);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Job } from '../import/client';
 import { importClient } from '../import/client';
+import { errorText } from '../i18n/i18n.svelte';
 import type { ImportReport } from '../import/importer';
 import type { Analysis } from '../import/protocol';
 import { isBlocking, type ScanProgress } from '../import/scan';
@@ -87,7 +88,7 @@ export class FileJob {
       },
       (e: Error) => {
         if (this.running !== job) return;
-        this.failure = e.message;
+        this.failure = errorText(e);
         this.phase = 'ready';
         this.running = null;
       },
@@ -142,7 +143,7 @@ export class FileJob {
     try {
       this.report = await job.result;
     } catch (e) {
-      this.failure = e instanceof Error ? e.message : String(e);
+      this.failure = errorText(e);
     } finally {
       this.running = null;
       this.phase = 'done';

@@ -113,7 +113,7 @@ describe('bundles', () => {
       'broken.json',
     );
     await expect(loadBundle(b, clientFor(b), bundle)).rejects.toThrow(
-      /^Broken: production\.csv could not be imported: row 2, column defective/,
+      /^Broken: production\.csv could not be imported\. Row 2, column “defective”: Defective \(400\)/,
     );
     expect(await counts(b)).toMatchObject({ imports: 0, factories: 0, chunks: 0 });
   });

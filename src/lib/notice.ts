@@ -1,8 +1,8 @@
 // Problems with a file and remarks about it, as data: a code and the values it names. The
 // interface words them in the reader's language; `message` keeps the English wording for the
 // API, logs and error reports. The words live in i18n/messages.ts as `problem.<code>`.
-import type { MessageKey } from '../i18n/messages';
-import { isMessageKey, localeOf, translate, type Lang, type Params } from '../i18n/translate';
+import type { MessageKey } from './i18n/messages';
+import { isMessageKey, localeOf, translate, type Lang, type Params } from './i18n/translate';
 
 /** The codes that have words: each is the message `problem.<code>`. */
 export type NoticeCode = {
@@ -26,6 +26,19 @@ export const quoteList = (values: readonly string[]): string =>
 /** A notice with its English wording. */
 export function notice(code: NoticeCode, params: Params = {}): Notice {
   return { code, params, message: explain('en', code, params) ?? code };
+}
+
+/** A notice at a place in a file, in words: "Row 3, column “period”: …". */
+export type PlacedNotice = Notice & { row: number; column: string | null };
+
+/** A problem with its place, in `lang`. */
+export function placed(lang: Lang, e: PlacedNotice): string {
+  const where =
+    e.column === null
+      ? translate(lang, 'import.where', { row: e.row })
+      : translate(lang, 'import.whereColumn', { row: e.row, column: e.column });
+  const text = (e.params && explain(lang, e.code, e.params)) || e.message;
+  return translate(lang, 'common.labelled', { label: where, text });
 }
 
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
@@ -53,3 +66,20 @@ export function explain(lang: Lang, code: string, params: Params = {}): string |
   }
   return translate(lang, key, worded);
 }
+
+/**
+ * An Error that carries a notice, so the interface can word it in the reader's language.
+ * `detail` is a row problem behind it (a bundle's file that did not import, say).
+ */
+export class NoticeError extends Error {
+  constructor(
+    readonly notice: Notice,
+    readonly detail?: PlacedNotice,
+  ) {
+    super(detail ? `${notice.message} ${placed('en', detail)}` : notice.message);
+  }
+}
+
+/** A NoticeError from a code and its values. */
+export const noticeError = (code: NoticeCode, params: Params = {}) =>
+  new NoticeError(notice(code, params));

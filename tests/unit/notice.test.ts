@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { explain, notice, quoteList } from '../../../src/lib/import/notice';
-import { analyzeCsv } from '../../../src/lib/import';
-import { scanCsv } from '../../../src/lib/import/scan';
+import { NoticeError, explain, notice, placed, quoteList } from '../../src/lib/notice';
+import { decksFromJson } from '../../src/lib/db/decks';
+import { analyzeCsv } from '../../src/lib/import';
+import { scanCsv } from '../../src/lib/import/scan';
 
 describe('notice(code, params)', () => {
   it('keeps the code and values, and words them in English', () => {
@@ -58,5 +59,36 @@ describe('problems found by the importer', () => {
     expect(a.warnings).toEqual(['Columns Loom does not use: “extra”.']);
     const b = await analyzeCsv('factory_id,product,period,inspected,defective\nz,s,1956-08,x,1\n');
     expect(Object.keys(b.errors[0]).sort()).toEqual(['code', 'column', 'message', 'row']);
+  });
+});
+
+describe('placed(lang, problem)', () => {
+  it('puts the row and column before the problem, in the language', () => {
+    const e = { row: 3, column: 'period', ...notice('impossible-date', { cell: '1956-02-30' }) };
+    expect(placed('en', e)).toBe('Row 3, column “period”: “1956-02-30” is not a real date.');
+    expect(placed('zh', e)).toBe('第 3 行，“period”列：“1956-02-30”不是真实存在的日期。');
+  });
+});
+
+describe('NoticeError', () => {
+  it('is thrown for a broken deck file, and words itself in either language', () => {
+    let caught: unknown;
+    try {
+      decksFromJson('{', 'notes.json');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(NoticeError);
+    const { notice: n, message } = caught as NoticeError;
+    expect(message).toBe('notes.json is not a Loom deck file: it is not JSON.');
+    expect(explain('zh', n.code, n.params)).toBe('notes.json 不是 Loom 演示稿文件：它不是 JSON。');
+  });
+
+  it('adds the row problem behind it to its English message', () => {
+    const detail = { row: 2, column: null, ...notice('field-count', { fields: 4, width: 5 }) };
+    const e = new NoticeError(notice('bundle-import', { bundle: 'B', file: 'p.csv' }), detail);
+    expect(e.message).toBe(
+      'B: p.csv could not be imported. Row 2: This row has 4 fields; the header has 5.',
+    );
   });
 });
