@@ -1,9 +1,21 @@
 /** Formats for numbers, sizes and times shown to people, in the interface's locale. */
 let int = new Intl.NumberFormat('en');
+// Calendar days from the data are UTC dates; moments (an import's time) are shown in local time.
+const dayFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+const momentFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+let day = dayFormat('en');
+let moment = momentFormat('en');
+let date = dateFormat('en');
 
 /** Sets the locale of every format here (the interface language calls it). */
 export function setFormatLocale(locale: string): void {
   int = new Intl.NumberFormat(locale);
+  day = dayFormat(locale);
+  moment = momentFormat(locale);
+  date = dateFormat(locale);
 }
 
 /** `1234567` -> `1,234,567`; NaN -> `–`. */
@@ -35,12 +47,23 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
-/** Epoch ms as a local date and time, `2026-11-23 14:05`. */
+/** Epoch ms as a local date and time: `Nov 23, 2026, 2:05 PM`, `2026年11月23日 14:05`. */
 export function formatTime(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '–';
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return Number.isFinite(ms) && ms > 0 ? moment.format(ms) : '–';
+}
+
+/** Epoch ms as a local date: `Nov 23, 2026`, `2026年11月23日`. */
+export function formatDate(ms: number): string {
+  return Number.isFinite(ms) && ms > 0 ? date.format(ms) : '–';
+}
+
+/**
+ * A calendar day from the data (`1956-08-26`, or epoch ms of its UTC midnight):
+ * `Aug 26, 1956`, `1956年8月26日`. Anything else is returned as it is.
+ */
+export function formatDay(d: string | number): string {
+  const ms = typeof d === 'number' ? d : /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(d) : NaN;
+  return Number.isFinite(ms) ? day.format(ms) : String(d);
 }
 
 /** A proportion as a percentage: `0.1234` -> `12.3%`; null or NaN -> `–`. */

@@ -18,6 +18,10 @@ test('the language switch turns the interface and factory names into Chinese, an
   await expect(page.locator('g.node', { hasText: 'Zhenya Silk Factory' })).toHaveCount(0);
   await expect(page.getByRole('img', { name: /家工厂之间的 17 条交流关系/ })).toBeVisible();
   await expect(page.getByText(/^已采用：/)).toContainText('13 / 13');
+  // Dates through Intl in the language's form.
+  await expect(page.getByRole('group', { name: '回放' }).locator('output')).toHaveText(
+    '1957年4月1日',
+  );
 
   // The panel and the link to Trends, in Chinese.
   await page.locator('g.node', { hasText: '光明丝织厂' }).locator('circle').click();

@@ -42,13 +42,13 @@ test('playback runs to the end and the adoption curve reaches the final count', 
   // It starts over from the first exchange: fewer adopters, an earlier date.
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Playback' }).locator('output')).toHaveText(
-    /^1956-/,
+    /, 1956$/,
   );
   await expect(status).not.toContainText('13 of 13');
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
   await expect(status).toContainText('13 of 13');
   await expect(page.getByRole('group', { name: 'Playback' }).locator('output')).toHaveText(
-    '1957-04-01',
+    'Apr 1, 1957',
   );
 });
 

@@ -104,7 +104,7 @@ test('adoption markers link the exchanges to the trend', async ({ page }) => {
   await expect(marker).toHaveCount(1);
   await expect(marker).toContainText('Daily workshop inspection');
   await expect(marker.locator('title')).toHaveText(
-    'Guangming Silk Factory adopted “Daily workshop inspection by the director and office staff” (from Zhenya Silk Factory) on 1956-06-01',
+    'Guangming Silk Factory adopted “Daily workshop inspection by the director and office staff” (from Zhenya Silk Factory) on Jun 1, 1956',
   );
   await page.getByRole('radio', { name: 'product' }).check();
   await expect(page.locator('svg g.marker')).toHaveCount(0);
