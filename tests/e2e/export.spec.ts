@@ -43,7 +43,9 @@ test('the SVG export carries the title, legend, axis labels and source', async (
   );
   expect(svg).toContain('>Guangming Silk Factory</text>');
   expect(svg).toContain('>Defect rate</text>');
-  expect(svg).toMatch(/Source: production\.csv \(imported [A-Z][a-z]{2} \d{1,2}, \d{4}\) · made with Loom/);
+  expect(svg).toMatch(
+    /Source: production\.csv \(imported [A-Z][a-z]{2} \d{1,2}, \d{4}\) · made with Loom/,
+  );
   expect(svg).not.toContain('var(--');
 });
 
