@@ -1,8 +1,8 @@
 // Every route: no serious or critical axe-core violations, and no Content-Security-Policy
 // violations in the console.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { openWithSample } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { openWithSample, textFile } from './helpers';
 
 const ROUTES: [string, string][] = [
   ['#/data', 'Data'],
@@ -34,11 +34,54 @@ for (const [route, heading] of ROUTES) {
     await page.goto(`./${route}`);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(page.locator('.busy')).toHaveCount(0);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(csp).toEqual([]);
+  });
+}
+
+/** axe-core's serious and critical violations on the page as it is, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+// Presenting: every slide of a deck, in each projector theme (contrast is checked on the slide,
+// with its large type and the theme's inks).
+for (const theme of ['light', 'dark', 'contrast'] as const) {
+  test(`presenting in the ${theme} theme: no serious accessibility violations on any slide`, async ({
+    page,
+  }) => {
+    await openWithSample(page);
+    await page.goto('./#/present');
+    const slides = ['/trends?factories=guangming,zhenya', '/network', '/impact'];
+    const deck = {
+      format: 'loom-decks',
+      version: 1,
+      decks: [
+        {
+          name: `In ${theme}`,
+          theme,
+          slides: slides.map((url, i) => ({ url, title: `Slide ${i + 1}`, notes: '' })),
+        },
+      ],
+    };
+    await page
+      .getByLabel('Import decks')
+      .setInputFiles(textFile('deck.json', JSON.stringify(deck)));
+    await page
+      .getByRole('region', { name: `Deck: In ${theme}` })
+      .getByRole('button', { name: 'Present' })
+      .click();
+    const bar = page.getByRole('contentinfo', { name: 'Presentation' });
+    for (let n = 1; n <= slides.length; n++) {
+      await expect(bar).toContainText(`Slide ${n} of ${slides.length}`);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('.busy')).toHaveCount(0);
+      expect(await seriousViolations(page), `slide ${n}`).toEqual([]);
+      await page.keyboard.press('PageDown');
+    }
   });
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { openWithSample, textFile } from './helpers';
 
 const bar = (page: Page) => page.getByRole('contentinfo', { name: 'Presentation' });
+const isFullscreen = (page: Page) => page.evaluate(() => document.fullscreenElement !== null);
 
 /** Saves the current view as a slide through "Add to deck". */
 async function addToDeck(page: Page, title: string, notes: string, deck = 'Quality meeting') {
@@ -49,6 +50,7 @@ test('a deck of three slides, presented and navigated with the keys', async ({ p
   await deck.getByRole('button', { name: 'Present' }).click();
 
   await expect(bar(page)).toContainText('Slide 1 of 3');
+  await expect.poll(() => isFullscreen(page)).toBe(true);
   await expect(bar(page)).toContainText('Guangming halved its defects');
   await expect(page).toHaveURL(/#\/trends\?factories=guangming&interval=quarter$/);
   // A slide is the live view: the chart is there, and the main navigation is not.
@@ -59,6 +61,12 @@ test('a deck of three slides, presented and navigated with the keys', async ({ p
   await expect(bar(page)).toContainText('Slide 2 of 3');
   await expect(page).toHaveURL(/#\/network$/);
   await expect(page.locator('g.node').first()).toBeVisible();
+  // The graph fits the screen above the slide bar: nothing to scroll for during a talk.
+  const graphBottom = await page
+    .locator('.network.chart')
+    .evaluate((e) => e.getBoundingClientRect().bottom);
+  const barTop = await bar(page).evaluate((e) => e.getBoundingClientRect().top);
+  expect(graphBottom).toBeLessThanOrEqual(barTop);
   await page.keyboard.press(' ');
   await expect(bar(page)).toContainText('Slide 3 of 3');
   await expect(page).toHaveURL(/#\/impact$/);
@@ -79,6 +87,15 @@ test('a deck of three slides, presented and navigated with the keys', async ({ p
   await expect(bar(page)).toHaveCount(0);
   await expect(page).toHaveURL(/#\/present$/);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(await isFullscreen(page)).toBe(false);
+
+  // Leaving full screen some other way (the browser's own key) ends the presentation too.
+  await deck.getByRole('button', { name: 'Present' }).click();
+  await expect(bar(page)).toContainText('Slide 1 of 3');
+  await expect.poll(() => isFullscreen(page)).toBe(true);
+  await page.evaluate(() => document.exitFullscreen());
+  await expect(bar(page)).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/present$/);
 });
 
 test('each slide has a URL of its own, and notes follow in a second window', async ({ page }) => {
