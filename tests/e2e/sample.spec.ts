@@ -20,7 +20,10 @@ test('the sample renders Chinese factory names when browsing', async ({ page }) 
   await expect(records).toContainText('Page 1 of 1 · 15 records');
 });
 
-test('browsing production pages through its records', async ({ page }) => {
+test('browsing production pages through its records, with the page in the URL', async ({
+  page,
+  browser,
+}) => {
   await openWithSample(page);
   await page.getByRole('button', { name: 'Browse production.csv' }).click();
   const records = page.getByRole('region', { name: 'Records of production.csv' });
@@ -31,6 +34,31 @@ test('browsing production pages through its records', async ({ page }) => {
   await expect(records.locator('tbody tr').first().locator('td').first()).toHaveText('52');
   await records.getByRole('button', { name: 'Last' }).click();
   await expect(records.locator('tbody tr')).toHaveCount(40);
+  // The open file and page are in the URL: a reload, or the link in a fresh browser, shows them.
+  await expect(page).toHaveURL(/#\/data\?file=[0-9a-f]{16}&page=65$/);
+  await records.getByRole('button', { name: 'Previous' }).click();
+  await expect(records).toContainText('Page 64 of 65');
+  const link = page.url();
+  await page.reload();
+  await expect(records).toContainText('Page 64 of 65');
+  await expect(records.locator('tbody tr').first().locator('td').first()).toHaveText(
+    String(64 * 50 - 50 + 2),
+  );
+  await page.goBack();
+  await expect(records).toContainText('Page 65 of 65');
+
+  const other = await (await browser.newContext()).newPage();
+  await openWithSample(other);
+  await other.goto(link);
+  await expect(other.getByRole('region', { name: 'Records of production.csv' })).toContainText(
+    'Page 64 of 65',
+  );
+  // Closed, the URL is the plain Data page; a link to a file this browser lacks says so.
+  await records.getByRole('button', { name: 'Close' }).click();
+  await expect(records).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/data$/);
+  await page.goto('./#/data?file=0123456789abcdef');
+  await expect(page.getByRole('status').filter({ hasText: 'not in this browser' })).toBeVisible();
 });
 
 test('a shared link to a page that does not exist says so', async ({ page }) => {

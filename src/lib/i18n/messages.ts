@@ -247,6 +247,8 @@ export const en = {
   'data.confirmDeleteLabel': 'Confirm: delete {file}',
   'data.records': 'Records of {file}',
   'data.close': 'Close',
+  'data.fileMissing':
+    'The file this link opens is not in this browser: import it, or open the bundle it came in.',
   'data.pages': 'Pages',
   'data.first': 'First',
   'data.previous': 'Previous',
@@ -688,6 +690,7 @@ export const zh: Record<MessageKey, string> = {
   'data.confirmDelete': '确认删除',
   'data.confirmDeleteLabel': '确认：删除 {file}',
   'data.records': '{file} 的记录',
+  'data.fileMissing': '这个链接要打开的文件不在此浏览器中：请导入它，或打开包含它的数据包。',
   'data.close': '关闭',
   'data.pages': '分页',
   'data.first': '首页',
