@@ -3,7 +3,7 @@
 import type { MessageKey } from './messages';
 import { setFormatLocale } from '../format';
 import { localeOf, translate, type Lang, type Params } from './translate';
-import { NoticeError, explain, placed, type Notice, type PlacedNotice } from '../notice';
+import { NoticeError, placed, worded, type Notice, type PlacedNotice } from '../notice';
 
 export { LANGS, localeOf, type Lang } from './translate';
 const STORE = 'loom:lang';
@@ -56,8 +56,7 @@ export function factoryName(f: { factory_id: string; name?: string; name_zh?: st
 
 /** A problem or remark about a file in the current language; plain strings (older imports) as stored. */
 export function noticeText(n: Notice | string): string {
-  if (typeof n === 'string') return n;
-  return (n.params && explain(i18n.lang, n.code, n.params)) || n.message;
+  return typeof n === 'string' ? n : worded(i18n.lang, n);
 }
 
 /** A delimiter as a person would name it: a tab by name, any other character as itself. */
