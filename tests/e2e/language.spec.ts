@@ -18,6 +18,11 @@ test('the language switch turns the interface and factory names into Chinese, an
   await expect(page.locator('g.node', { hasText: 'Zhenya Silk Factory' })).toHaveCount(0);
   await expect(page.getByRole('img', { name: /家工厂之间的 17 条交流关系/ })).toBeVisible();
   await expect(page.getByText(/^已采用：/)).toContainText('13 / 13');
+  // An edge's tooltip too: names, count and date in Chinese.
+  const edgeTitles = await page.locator('path.edge > title').allTextContents();
+  expect(edgeTitles).toContainEqual(
+    expect.stringMatching(/^振亚丝织厂 → 光明丝织厂：(1 次交流，|自 )1956年\d+月\d+日/),
+  );
   // Dates through Intl in the language's form.
   await expect(page.getByRole('group', { name: '回放' }).locator('output')).toHaveText(
     '1957年4月1日',

@@ -146,6 +146,8 @@ export const en = {
   'network.col.outDegree': 'Taught',
   'network.col.reach': 'Reach',
   'network.col.firstAdoption': 'First adoption',
+  'network.edgeTitle': '{source} → {target}: 1 exchange, {date} ({experiences})',
+  'network.edgeTitleMany': '{source} → {target}: {n} exchanges from {date} ({experiences})',
   'network.col.lag': 'Lag (days)',
   'network.metricsNote':
     'Reach: factories that learned from it directly or through others. Lag: days from the first exchange of the experience it adopted first to that adoption.',
@@ -592,6 +594,8 @@ export const zh: Record<MessageKey, string> = {
   'network.col.outDegree': '传授对象数',
   'network.col.reach': '影响范围',
   'network.col.firstAdoption': '首次采用',
+  'network.edgeTitle': '{source} → {target}：1 次交流，{date}（{experiences}）',
+  'network.edgeTitleMany': '{source} → {target}：自 {date} 起 {n} 次交流（{experiences}）',
   'network.col.lag': '滞后（天）',
   'network.metricsNote':
     '影响范围：直接或间接向它学习的工厂数。滞后：从它最先采用的那项经验的第一次交流，到它采用时相隔的天数。',
