@@ -21,6 +21,17 @@ export async function findActiveByHash(db: LoomDB, hash: string): Promise<Import
   return (await db.imports.where('hash').equals(hash).toArray()).find((i) => i.status === 'active');
 }
 
+/** Deletes every row an import wrote but keeps the import itself: for an import that starts over. */
+export async function deleteImportRows(db: LoomDB, importId: number): Promise<void> {
+  await db.transaction(
+    'rw',
+    DATA_TABLES.map((t) => db[t]),
+    async () => {
+      for (const t of DATA_TABLES) await db[t].where('importId').equals(importId).delete();
+    },
+  );
+}
+
 /** Deletes an import and every row it wrote, in one transaction: all or nothing. */
 export async function deleteImport(db: LoomDB, importId: number): Promise<void> {
   await db.transaction('rw', [db.imports, ...DATA_TABLES.map((t) => db[t])], async () => {

@@ -399,9 +399,17 @@ export const en = {
   'problem.fatal-empty': 'The file is empty: it has no header row.',
   'problem.fatal-too-many-columns': 'The header has {columns} columns; Loom reads at most {max}.',
   'problem.fatal-encoding':
-    'The bytes near byte {at} are not valid {encoding}. Choose another encoding.',
-  'problem.read-as-gb18030':
-    'The bytes near byte {at} are not valid {encoding}. The file was read as GB18030 instead.',
+    'The bytes near byte {at} are not valid {encoding}; they look like {likely}. Choose {likely} or another encoding.',
+  'problem.fatal-unknown-encoding':
+    'Loom does not read the encoding “{encoding}”; it reads {list}.',
+  'problem.fatal-bad-delimiter':
+    '“{delimiter}” cannot be a delimiter: it must be one character, not a quote or a line break.',
+  'problem.fatal-unknown-kind':
+    '“{kind}” is not a kind of record Loom reads: choose factories, production or exchanges.',
+  'problem.read-as':
+    'The bytes near byte {at} are not valid UTF-8, so the file was read as {encoding}. If its text looks wrong, choose another encoding.',
+  'problem.guessed-encoding':
+    'The file is not UTF-8; it was read as {encoding}. If its text looks wrong, choose another encoding.',
   'problem.fatal-unclosed-quote':
     'Row {row} opens a quoted field that never closes; nothing after it can be read.',
   'problem.fatal-bad-quote':
@@ -419,9 +427,11 @@ export const en = {
   'problem.not-a-number': '“{cell}” is not a number.',
   'problem.not-whole': '“{cell}” is not a whole number.',
   'problem.negative': '“{cell}” is negative; counts cannot be.',
+  'problem.too-large': '“{cell}” is too large: Loom counts exactly up to 9,007,199,254,740,991.',
   'problem.bad-date':
     '“{cell}” is not a date Loom reads; write it as 1956-08-26, 1956-08 or 1956-Q3.',
   'problem.impossible-date': '“{cell}” is not a real date.',
+  'problem.year-range': '“{cell}” is not a year Loom reads: write years from 1000 to 9999.',
   'problem.ambiguous-date': '“{cell}” could be either {a} or {b}; write it as YYYY-MM-DD.',
   'problem.out-of-range': 'Inspected must be at least 1; it is {value}.',
   'problem.defective-exceeds-inspected':
@@ -836,9 +846,16 @@ export const zh: Record<MessageKey, string> = {
   'problem.fatal-binary-text': '这是二进制文件，不是文本：第 {at} 个字符是 NUL 字符。',
   'problem.fatal-empty': '文件是空的：没有表头行。',
   'problem.fatal-too-many-columns': '表头有 {columns} 列；Loom 最多读取 {max} 列。',
-  'problem.fatal-encoding': '第 {at} 字节附近的字节不是有效的 {encoding}。请选择其他编码。',
-  'problem.read-as-gb18030':
-    '第 {at} 字节附近的字节不是有效的 {encoding}，因此文件已按 GB18030 读取。',
+  'problem.fatal-encoding':
+    '第 {at} 字节附近的字节不是有效的 {encoding}；它们看起来像 {likely}。请选择 {likely} 或其他编码。',
+  'problem.fatal-unknown-encoding': 'Loom 不能读取“{encoding}”编码；可读取的编码有 {list}。',
+  'problem.fatal-bad-delimiter':
+    '“{delimiter}”不能作分隔符：分隔符必须是一个字符，且不是引号或换行。',
+  'problem.fatal-unknown-kind': '“{kind}”不是 Loom 能读取的记录类型：请选择工厂、生产或经验交流。',
+  'problem.read-as':
+    '第 {at} 字节附近的字节不是有效的 UTF-8，因此文件已按 {encoding} 读取。如果文字显示不对，请选择其他编码。',
+  'problem.guessed-encoding':
+    '文件不是 UTF-8 编码，已按 {encoding} 读取。如果文字显示不对，请选择其他编码。',
   'problem.fatal-unclosed-quote': '第 {row} 行有一个引号字段没有闭合；其后的内容都无法读取。',
   'problem.fatal-bad-quote': '第 {row} 行的字段中间有引号；字段内的引号必须写成两个（""）。',
   'problem.fatal-field-too-long': '第 {row} 行超过 1 MB：这么长的字段几乎总是因为引号没有闭合。',
@@ -853,11 +870,13 @@ export const zh: Record<MessageKey, string> = {
   'problem.not-a-number': '“{cell}”不是数字。',
   'problem.not-whole': '“{cell}”不是整数。',
   'problem.negative': '“{cell}”是负数；计数不能为负。',
+  'problem.too-large': '“{cell}”太大：Loom 只能精确计数到 9,007,199,254,740,991。',
   'problem.bad-date': '“{cell}”不是 Loom 能读的日期；请写成 1956-08-26、1956-08 或 1956-Q3。',
   'problem.impossible-date': '“{cell}”不是真实存在的日期。',
+  'problem.year-range': '“{cell}”的年份 Loom 无法读取：请写 1000 到 9999 年之间的年份。',
   'problem.ambiguous-date': '“{cell}”既可能是 {a}，也可能是 {b}；请写成 YYYY-MM-DD。',
   'problem.out-of-range': '检验数至少为 1；这里是 {value}。',
-  'problem.defective-exceeds-inspected': '疵品数（{defective}）多于检验数（{inspected}）。',
+  'problem.defective-exceeds-inspected': '次品数（{defective}）多于检验数（{inspected}）。',
   'problem.self-exchange': '工厂不能向自己学习（“{factory}”）。',
   'problem.duplicate-id': '“{id}”已被第 {row} 行使用。',
   'problem.unnamed-column': '第 {n} 列没有表头；它被命名为“{name}”。',

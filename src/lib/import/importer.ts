@@ -1,7 +1,7 @@
 import { ChunkBuilder } from '../db/chunks';
 import type { ChunkRow, ExchangeRow, FactoryRow, LoomDB } from '../db/database';
 import { FactoryResolver, activeFactories } from '../db/factories';
-import { beginImport, deleteImport, findActiveByHash } from '../db/imports';
+import { beginImport, deleteImport, deleteImportRows, findActiveByHash } from '../db/imports';
 import { localSink, type ChunkSink } from '../db/chunkSink';
 import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { ByteSource } from './decode';
@@ -84,10 +84,12 @@ export async function importCsv(
     source: options.source ?? 'user',
   });
 
-  const resolver = new FactoryResolver(await activeFactories(db));
-  const chunks = new ChunkBuilder(importId);
-  const sink = (options.makeSink ?? ((id: number) => localSink(db, id)))(importId);
-  const factories: FactoryRow[] = [];
+  const known = await activeFactories(db);
+  const makeSink = options.makeSink ?? ((id: number) => localSink(db, id));
+  let resolver = new FactoryResolver(known);
+  let chunks = new ChunkBuilder(importId);
+  let sink = makeSink(importId);
+  let factories: FactoryRow[] = [];
   let exchanges: ExchangeRow[] = [];
   const writeChunk = async (chunk: ChunkRow | null) => {
     if (chunk) await sink.write(chunk);
@@ -102,6 +104,16 @@ export async function importCsv(
   try {
     const scan = await scanCsv(input, {
       ...options,
+      // The file is read again in another encoding: everything written so far goes.
+      async onRestart() {
+        await sink.abort();
+        await deleteImportRows(db, importId);
+        resolver = new FactoryResolver(known);
+        chunks = new ChunkBuilder(importId);
+        sink = makeSink(importId);
+        factories = [];
+        exchanges = [];
+      },
       async onRecords(records, rows, kind) {
         if (kind === 'production') {
           for (let i = 0; i < records.length; i++) {

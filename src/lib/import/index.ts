@@ -30,13 +30,17 @@ export async function analyzeCsv(
       `analyzeCsv expects a Blob, ArrayBuffer or string; got ${Object.prototype.toString.call(input)}`,
     );
 
-  const records: AnyRecord[] = [];
+  let records: AnyRecord[] = [];
   const scan = await scanCsv(source, {
     ...options,
     maxErrors: Infinity,
     maxRejected: 0,
     onRecords: (batch) => {
       for (const r of batch) records.push(r);
+    },
+    // Read again in another encoding: what the first read gave is forgotten, never appended to.
+    onRestart: () => {
+      records = [];
     },
   });
   const blocked = scan.errors.some(isBlocking);

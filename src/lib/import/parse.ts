@@ -70,6 +70,11 @@ export class RowSplitter {
     this.parser = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'] });
   }
 
+  /** The row (header = 1) at the end of `text`, were it pushed next: for saying where a problem is. */
+  rowOf(text: string): number {
+    return this.nextRow + countRowBreaks(this.carry + text);
+  }
+
   /**
    * Parses the next chunk and returns the rows it completes, with the row
    * number of the first. `last` marks the final chunk: then an unclosed quote
@@ -94,6 +99,18 @@ export class RowSplitter {
   }
 }
 
+/** Line breaks outside quoted fields in `text`: a CRLF counts once. */
+export function countRowBreaks(text: string): number {
+  let inQuotes = false;
+  let breaks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10))) breaks++;
+  }
+  return breaks;
+}
+
 /** True for a row with no content: an empty line, or only empty cells. */
 export function isBlankRow(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
@@ -107,6 +124,8 @@ export function isBlankRow(cells: readonly string[]): boolean {
 export function cleanHeaders(raw: readonly string[]): { headers: string[]; warnings: Notice[] } {
   const warnings: Notice[] = [];
   const seen = new Set<string>();
+  // The next suffix to try per repeated name, so that 16,384 equal headers take linear time.
+  const nextSuffix = new Map<string, number>();
   const headers = raw.map((h, i) => {
     let name = h.replace(/^\uFEFF/, '').trim();
     if (name === '') {
@@ -114,8 +133,9 @@ export function cleanHeaders(raw: readonly string[]): { headers: string[]; warni
       warnings.push(notice('unnamed-column', { n: i + 1, name }));
     }
     if (seen.has(name)) {
-      let n = 2;
+      let n = nextSuffix.get(name) ?? 2;
       while (seen.has(`${name}_${n}`)) n++;
+      nextSuffix.set(name, n + 1);
       warnings.push(
         notice('repeated-header', { name: cut(name), n: i + 1, renamed: cut(`${name}_${n}`) }),
       );

@@ -6,6 +6,7 @@ import {
   sniffBytes,
   type ByteSource,
 } from './decode';
+import { ENCODINGS, encodingName, isEncoding } from './types';
 import {
   CsvStructureError,
   MAX_COLUMNS,
@@ -13,6 +14,7 @@ import {
   cleanHeaders,
   guessDelimiter,
   guessNewline,
+  countRowBreaks,
   readSepLine,
 } from './parse';
 import type { Encoding, RowError } from './types';
@@ -38,7 +40,8 @@ export class CsvFatal extends Error {
 
 /** An open CSV file: what its head says, and its data rows as an async stream. */
 export interface CsvReader {
-  encoding: Encoding;
+  /** The encoding read with; it can change once, from a guessed UTF-8, while `batches()` runs. */
+  readonly encoding: Encoding;
   delimiter: string;
   headers: string[];
   warnings: Notice[];
@@ -63,10 +66,14 @@ export interface OpenOptions {
 
 /**
  * Opens a CSV from bytes or text: sniffs binary and Excel files, detects the
- * encoding (BOM, then strict UTF-8, then GB18030), a `sep=` line, the line
- * ending and the delimiter, and reads the header row. Rejects with CsvFatal.
- * When UTF-8 was only guessed from the head and a later byte is not UTF-8, the
- * stream throws a DecodeError so the caller can reopen as GB18030.
+ * encoding (BOM, UTF-16 by its NUL bytes, then strict UTF-8, then GB18030 or
+ * Windows-1252 by their byte patterns), a `sep=` line, the line ending and the
+ * delimiter, and reads the header row. Rejects with CsvFatal, also for an
+ * encoding the user chose that the bytes disprove, or options Loom cannot use.
+ * When UTF-8 was only guessed from the head and a later byte is not UTF-8: if
+ * every byte before it was ASCII (which every guessed encoding reads alike) the
+ * stream goes on in the encoding the bytes look like and says so in a warning;
+ * otherwise it throws a DecodeError so the caller can read the file again.
  */
 export async function openCsv(
   input: ByteSource | string,
@@ -75,10 +82,30 @@ export async function openCsv(
   const isText = typeof input === 'string';
   const size = isText ? input.length : input.size;
   const hasher = options.hash ? null : new ContentHash();
+  if (options.encoding !== undefined && !isEncoding(options.encoding))
+    throw fatal(
+      notice('fatal-unknown-encoding', {
+        encoding: cutValue(options.encoding),
+        list: ENCODINGS.map(encodingName).join(', '),
+      }),
+    );
+  if (options.delimiter !== undefined && !usableDelimiter(options.delimiter))
+    throw fatal(notice('fatal-bad-delimiter', { delimiter: cutValue(options.delimiter) }));
   let encoding: Encoding = options.encoding ?? 'utf-8';
   let offset = 0;
   let decoder: TextStream | null = null;
   let first: string;
+  const warnings: Notice[] = [];
+  // A byte the chosen encoding refuses: where it is, and what the bytes look like instead.
+  const refused = (e: DecodeError, row: number) =>
+    fatal(
+      notice('fatal-encoding', {
+        at: e.byteOffset,
+        encoding: encodingName(e.encoding),
+        likely: encodingName(e.likely),
+      }),
+      row,
+    );
 
   if (isText) {
     first = input.replace(/^\uFEFF/, '');
@@ -87,14 +114,23 @@ export async function openCsv(
   } else {
     const head = await input.read(0, CHUNK_BYTES);
     if (head.byteLength === 0) throw fatal(notice('fatal-empty'));
-    const sniff = sniffBytes(head);
+    const sniff = sniffBytes(head, options.encoding);
     if (!sniff.ok) throw fatal(sniff);
     encoding = options.encoding ?? sniff.encoding ?? guessEncoding(head, head.byteLength >= size);
+    if (!options.encoding && !sniff.encoding && encoding !== 'utf-8')
+      warnings.push(notice('guessed-encoding', { encoding: encodingName(encoding) }));
+    if (!options.encoding && sniff.encoding && sniff.bomLength === 0)
+      warnings.push(notice('guessed-encoding', { encoding: encodingName(sniff.encoding) }));
     decoder = new TextStream(encoding);
     await hasher?.update(head);
     offset = head.byteLength;
     const skip = sniff.encoding === encoding ? sniff.bomLength : 0;
-    first = decoder.decode(head.subarray(skip), offset >= size);
+    try {
+      first = decoder.decode(head.subarray(skip), offset >= size);
+    } catch (e) {
+      if (e instanceof DecodeError) throw refused(e, 1 + countRowBreaks(e.validText));
+      throw e;
+    }
   }
 
   const nulAt = first.indexOf('\u0000');
@@ -126,7 +162,20 @@ export async function openCsv(
     const bytes = await ahead.shift()!;
     offset += bytes.byteLength;
     const hashed = hasher?.update(bytes);
-    const text = decoder!.decode(bytes, offset >= size);
+    let text: string;
+    try {
+      text = decoder!.decode(bytes, offset >= size);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      if (options.encoding) throw refused(e, splitter.rowOf(e.validText));
+      // Guessed UTF-8 and only ASCII so far: the text read is the same in the encoding the
+      // bytes look like, so go on in it from this chunk, without reading anything twice.
+      if (!decoder!.ascii) throw e;
+      encoding = e.likely;
+      decoder = new TextStream(encoding);
+      text = decoder.decode(bytes, offset >= size);
+      warnings.push(notice('read-as', { at: e.byteOffset, encoding: encodingName(encoding) }));
+    }
     await hashed;
     const nul = text.indexOf('\u0000');
     if (nul >= 0) throw fatal(notice('fatal-binary', { at: offset - bytes.byteLength + nul + 1 }));
@@ -146,29 +195,25 @@ export async function openCsv(
   // The data rows that came with the header (no spread: there can be a hundred thousand).
   const firstRows = out.rows.slice(1);
   const firstRowNumber = out.firstRow + 1;
-  const { headers, warnings } = cleanHeaders(headerRow);
+  const cleaned = cleanHeaders(headerRow);
+  const headers = cleaned.headers;
+  warnings.push(...cleaned.warnings);
   if (sep)
     warnings.push(notice('sep-line', { sep: sep.delimiter === '\t' ? '\\t' : sep.delimiter }));
 
   async function* batches(): AsyncGenerator<RowBatch> {
     if (firstRows.length) yield { rows: firstRows, firstRow: firstRowNumber, bytesRead: offset };
     while (offset < size) {
-      let text: string;
-      try {
-        text = await readMore();
-      } catch (e) {
-        if (e instanceof DecodeError && options.encoding) {
-          throw fatal(notice('fatal-encoding', { at: e.byteOffset, encoding: e.encoding }), 0);
-        }
-        throw e;
-      }
+      const text = await readMore();
       const { rows, firstRow } = pushText(text, offset >= size);
       if (rows.length) yield { rows, firstRow, bytesRead: offset };
     }
   }
 
   return {
-    encoding,
+    get encoding() {
+      return encoding;
+    },
     delimiter,
     headers,
     warnings,
@@ -177,3 +222,10 @@ export async function openCsv(
     hash: () => hasher?.hex() ?? options.hash!,
   };
 }
+
+/** A value from the options, as quoted in a message. */
+const cutValue = (v: unknown) => String(v).slice(0, 40);
+
+/** A delimiter Loom can split on: one character that is not a quote or a line break. */
+const usableDelimiter = (d: unknown) =>
+  typeof d === 'string' && d.length === 1 && d !== '"' && d !== '\n' && d !== '\r';

@@ -1,10 +1,10 @@
 import { detectKind, mappingToHeaders, missingRequired, resolveMapping } from '../schema/mapping';
-import type { AnyRecord, RecordKind } from '../schema/types';
+import { isKind, type AnyRecord, type RecordKind } from '../schema/types';
 import { csvLine } from '../share/csv';
 import { DecodeError, type ByteSource } from './decode';
 import { isBlankRow } from './parse';
 import { CsvFatal, openCsv, type CsvReader } from './reader';
-import type { CsvOptions, Encoding, RowError } from './types';
+import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
 import { createValidator } from './validate';
 import { notice, quoteList, type Notice } from '../notice';
 
@@ -23,6 +23,12 @@ export interface ScanProgress {
 export interface ScanOptions extends CsvOptions {
   /** Receives each batch of valid records, in file order; awaited, so it can write to a database. */
   onRecords?: (records: AnyRecord[], rows: number[], kind: RecordKind) => void | Promise<void>;
+  /**
+   * Called, and awaited, before the file is read a second time in another encoding: every
+   * record handed to `onRecords` so far must then be forgotten, or it would count twice.
+   * Required with `onRecords`, since a guessed UTF-8 can be disproved at any byte.
+   */
+  onRestart?: () => void | Promise<void>;
   onProgress?: (p: ScanProgress) => void;
   /** Row errors kept in the result (all are counted). Default 1,000. */
   maxErrors?: number;
@@ -75,14 +81,19 @@ export async function scanCsv(
   input: ByteSource | string,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
+  if (options.onRecords && !options.onRestart)
+    throw new TypeError('scanCsv: onRecords needs onRestart, to forget records before a re-read');
   try {
     return await scanOnce(input, options);
   } catch (e) {
-    // UTF-8 was a guess from the head and a later byte disproved it: Chinese Excel's GB18030.
+    // UTF-8 was a guess from the head, and a byte after non-ASCII text disproved it: read the
+    // whole file again in the encoding the bytes look like, after the consumer forgets the
+    // records it was given.
     if (e instanceof DecodeError && !options.encoding) {
-      const result = await scanOnce(input, { ...options, encoding: 'gb18030' });
+      await options.onRestart?.();
+      const result = await scanOnce(input, { ...options, encoding: e.likely });
       result.warnings.unshift(
-        notice('read-as-gb18030', { at: e.byteOffset, encoding: e.encoding }),
+        notice('read-as', { at: e.byteOffset, encoding: encodingName(e.likely) }),
       );
       return result;
     }
@@ -135,14 +146,25 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     warnings: reader.warnings,
   });
   const { headers } = reader;
+  if (options.kind !== undefined && !isKind(options.kind))
+    return block({
+      row: 1,
+      column: null,
+      ...notice('fatal-unknown-kind', { kind: String(options.kind).slice(0, 40) }),
+    });
   const kind = options.kind ?? detectKind(headers);
   result.kind = kind;
   const mapping = kind ? resolveMapping(kind, headers, options.mapping) : null;
   if (kind && mapping) {
     result.mapping = mappingToHeaders(mapping, headers);
-    const unmapped = headers.filter((_, i) => ![...mapping.values()].includes(i));
+    const used = new Set(mapping.values());
+    const unmapped = headers.filter((_, i) => !used.has(i));
     if (unmapped.length)
-      result.warnings.push(notice('unused-columns', { columns: quoteList(unmapped) }));
+      result.warnings.push(
+        notice('unused-columns', {
+          columns: quoteList(unmapped.slice(0, 10)) + (unmapped.length > 10 ? ', …' : ''),
+        }),
+      );
   }
   const missing = kind && mapping ? missingRequired(kind, mapping) : [];
   const validate =
@@ -205,6 +227,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     throw e;
   }
   result.hash = reader.hash();
+  result.encoding = reader.encoding;
 
   if (result.rows === 0) return block({ row: 2, column: null, ...notice('fatal-no-rows') });
   if (!kind)

@@ -1,8 +1,28 @@
 import type { AnyRecord, RecordKind } from '../schema/types';
 import type { Notice } from '../notice';
 
-/** Encodings Loom reads. GB18030 is a superset of GBK and GB2312, as Chinese Excel writes them. */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+/**
+ * Encodings Loom reads. GB18030 is a superset of GBK and GB2312, as Chinese Excel writes them;
+ * Windows-1252 is what Western European Excel writes (é, ü, £).
+ */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
+
+/** Every encoding Loom reads, in the order the Import page offers them. */
+export const ENCODINGS: readonly Encoding[] = [
+  'utf-8',
+  'gb18030',
+  'windows-1252',
+  'utf-16le',
+  'utf-16be',
+];
+
+/** True when `value` names an encoding Loom reads. */
+export const isEncoding = (value: unknown): value is Encoding =>
+  typeof value === 'string' && (ENCODINGS as readonly string[]).includes(value);
+
+/** An encoding's usual name: `GB18030`, `Windows-1252`, `UTF-16LE`. */
+export const encodingName = (e: Encoding): string =>
+  e === 'windows-1252' ? 'Windows-1252' : e.toUpperCase();
 
 /** The delimiters Loom detects; any other single character can be passed explicitly. */
 export type Delimiter = ',' | ';' | '\t' | '|';

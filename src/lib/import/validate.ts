@@ -4,6 +4,7 @@ import type { AnyRecord, RecordKind } from '../schema/types';
 import type { RowError } from './types';
 import { cut, notice, type Notice } from '../notice';
 import { isMissing, parseCount, parsePeriod, type ValueProblem } from './values';
+import { trimInvisible } from '../text';
 
 /** What one row turned into: a record, or the errors that kept it out. */
 export type RowResult =
@@ -63,7 +64,7 @@ export function createValidator(
       }
       switch (def.type) {
         case 'text':
-          record[def.name] = cell.trim();
+          record[def.name] = trimInvisible(cell);
           break;
         case 'count': {
           const n = parseCount(cell);

@@ -1,9 +1,16 @@
 import type { Grain, Period } from '../schema/types';
-import { toHalfWidth } from '../text';
+import { toHalfWidth, trimInvisible } from '../text';
 
 /** Why a cell could not be read; the validator turns these into sentences. */
 export type ValueProblem =
-  'not-a-number' | 'not-whole' | 'negative' | 'bad-date' | 'impossible-date' | 'ambiguous-date';
+  | 'not-a-number'
+  | 'not-whole'
+  | 'negative'
+  | 'too-large'
+  | 'bad-date'
+  | 'impossible-date'
+  | 'ambiguous-date'
+  | 'year-range';
 
 /** A cell read as a value, or the reason it could not be. */
 export type Parsed<T> =
@@ -23,19 +30,27 @@ const MISSING = new Set([
   '#ref!',
 ]);
 
-/** True for the cells that mean "no value": empty, `-`, `#N/A`, `N/A`, `null`, `NaN`. */
+/**
+ * True for the cells that mean "no value": empty, only white space or invisible characters
+ * (U+00A0, U+3000, U+FEFF, U+200B…), `-`, `#N/A`, `N/A`, `null`, `NaN`.
+ */
 export function isMissing(cell: string | undefined): boolean {
   if (cell === undefined || cell === '') return true;
-  // Fast path: every marker starts with one of these characters (after optional white space).
+  // Fast path: a cell starting with printable ASCII other than the markers' first letters has a value.
   const c = cell.charCodeAt(0);
-  if (c !== 35 && c !== 45 && c !== 78 && c !== 110 && c !== 0x2013 && c !== 0x2014 && c > 32)
-    return false;
-  return MISSING.has(cell.trim().toLowerCase());
+  if (c > 32 && c < 127 && c !== 35 && c !== 45 && c !== 78 && c !== 110) return false;
+  const t = trimInvisible(cell);
+  return t === '' || MISSING.has(t.toLowerCase());
 }
 
+/** The largest count Loom stores exactly (2^53 − 1). */
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
 /**
- * Reads a whole number >= 0: `1234`, `1,234`, `1 234`, full-width `１２３４`, and
- * `12.0`. Rejects `12.5` (not-whole), `-3` (negative) and text (not-a-number).
+ * Reads a whole number >= 0 from its text, exactly: `1234`, `1,234`, `1 234`, full-width
+ * `１２３４`, `12.0` and `1.2e3`. The check is on the decimal digits, never on a float, so
+ * `2.0000000000000001` and `1e-400` are not-whole, `12.5` is not-whole, `-3` and `-0` are
+ * negative, text is not-a-number and anything above 2^53 − 1 is too-large.
  */
 export function parseCount(cell: string): Parsed<number> {
   // Fast path: plain ASCII digits, which is nearly every cell of a large file.
@@ -50,14 +65,29 @@ export function parseCount(cell: string): Parsed<number> {
     }
     if (i === len) return { ok: true, value: n };
   }
-  let s = toHalfWidth(cell).trim();
-  if (/^\d{1,3}([, \u00A0\u202F]\d{3})+(\.0+)?$/.test(s)) s = s.replace(/[, \u00A0\u202F]/g, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s))
-    return { ok: false, problem: 'not-a-number' };
-  const n = Number(s);
-  if (!Number.isFinite(n)) return { ok: false, problem: 'not-a-number' };
-  if (n < 0) return { ok: false, problem: 'negative' };
-  if (!Number.isSafeInteger(n)) return { ok: false, problem: 'not-whole' };
+  let s = trimInvisible(toHalfWidth(cell));
+  if (/^[+\-\u2212]?\d{1,3}([, \u00A0\u202F]\d{3})+(\.\d*)?$/.test(s))
+    s = s.replace(/[, \u00A0\u202F]/g, '');
+  const m = /^([+\-\u2212]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,9}))?$/.exec(s);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { ok: false, problem: 'not-a-number' };
+  if (m[1] === '-' || m[1] === '\u2212') return { ok: false, problem: 'negative' };
+  // The value is digits × 10^shift, exactly.
+  let digits = m[2] + (m[3] ?? '');
+  const shift = Number(m[4] ?? 0) - (m[3] ?? '').length;
+  if (shift < 0) {
+    const dropped = digits.slice(Math.max(0, digits.length + shift));
+    if (/[1-9]/.test(dropped)) return { ok: false, problem: 'not-whole' };
+    digits = digits.slice(0, Math.max(0, digits.length + shift));
+  }
+  digits = digits.replace(/^0+/, '');
+  if (digits === '') return { ok: true, value: 0 };
+  if (shift > 0) {
+    if (digits.length + shift > 16) return { ok: false, problem: 'too-large' };
+    digits += '0'.repeat(shift);
+  }
+  if (digits.length > 16) return { ok: false, problem: 'too-large' };
+  const n = Number(digits);
+  if (n > MAX_COUNT) return { ok: false, problem: 'too-large' };
   return { ok: true, value: n };
 }
 
@@ -67,7 +97,15 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Loom reads years 1000 to 9999: four digits, so every label sorts and reads as `YYYY`. */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+
+const YEAR_RANGE = { ok: false, problem: 'year-range' } as const;
+const badYear = (y: number) => !(y >= MIN_YEAR && y <= MAX_YEAR);
+
 function dayPeriod(y: number, m: number, d: number): Parsed<Period> {
+  if (badYear(y)) return YEAR_RANGE;
   if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date' };
   if (d < 1 || d > daysInMonth(y, m)) return { ok: false, problem: 'impossible-date' };
   const label = `${y}-${pad2(m)}-${pad2(d)}`;
@@ -75,17 +113,34 @@ function dayPeriod(y: number, m: number, d: number): Parsed<Period> {
 }
 
 function monthPeriod(y: number, m: number): Parsed<Period> {
+  if (badYear(y)) return YEAR_RANGE;
   if (m < 1 || m > 12) return { ok: false, problem: 'impossible-date' };
   const label = `${y}-${pad2(m)}`;
   return { ok: true, value: { start: `${label}-01`, grain: 'month', label } };
 }
 
 function quarterPeriod(y: number, q: number): Parsed<Period> {
+  if (badYear(y)) return YEAR_RANGE;
   if (q < 1 || q > 4) return { ok: false, problem: 'impossible-date' };
   return {
     ok: true,
     value: { start: `${y}-${pad2((q - 1) * 3 + 1)}-01`, grain: 'quarter', label: `${y}-Q${q}` },
   };
+}
+
+function yearPeriod(y: number): Parsed<Period> {
+  if (badYear(y)) return YEAR_RANGE;
+  return { ok: true, value: { start: `${y}-01-01`, grain: 'year', label: String(y) } };
+}
+
+/** A time of day after a date, `10:00`, `23:59:59.5`, `24:00`: checked, then dropped. */
+function timeOk(h: string | undefined, min: string | undefined, sec: string | undefined): boolean {
+  if (h === undefined) return true;
+  const hh = +h;
+  const mm = +min!;
+  const ss = sec === undefined ? 0 : +sec;
+  if (hh === 24) return mm === 0 && ss === 0;
+  return hh <= 23 && mm <= 59 && ss < 61;
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
@@ -110,33 +165,34 @@ export function parsePeriod(cell: string): Parsed<Period> {
 const periodMemo = new Map<string, Parsed<Period>>();
 
 function parsePeriodUncached(cell: string): Parsed<Period> {
-  const s = toHalfWidth(cell).trim();
+  const s = trimInvisible(toHalfWidth(cell));
   let m: RegExpMatchArray | null;
   // Year first: 1956-08-26, 1956/8/26, 1956.8.26, 1956-08, 1956/8, optionally with a time.
   if (
     (m = s.match(
-      /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+      /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
     ))
   )
-    return dayPeriod(+m[1], +m[2], +m[3]);
+    return timeOk(m[4], m[5], m[6])
+      ? dayPeriod(+m[1], +m[2], +m[3])
+      : { ok: false, problem: 'impossible-date' };
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return monthPeriod(+m[1], +m[2]);
   if ((m = s.match(/^(\d{4})\s*[-/ ]?\s*Q([1-9])$/i))) return quarterPeriod(+m[1], +m[2]);
   if ((m = s.match(/^Q([1-9])\s*[-/ ]?\s*(\d{4})$/i))) return quarterPeriod(+m[2], +m[1]);
-  if ((m = s.match(/^(\d{4})$/)))
-    return { ok: true, value: { start: `${m[1]}-01-01`, grain: 'year', label: m[1] } };
+  if ((m = s.match(/^(\d{4})$/))) return yearPeriod(+m[1]);
   // Chinese: 1956年8月26日, 1956年8月, 1956年第3季度, 1956年第三季度, 1956年.
   if ((m = s.match(/^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/)))
     return dayPeriod(+m[1], +m[2], +m[3]);
   if ((m = s.match(/^(\d{4})\s*年\s*(\d{1,2})\s*月(份)?$/))) return monthPeriod(+m[1], +m[2]);
   if ((m = s.match(/^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季(度)?$/)))
     return quarterPeriod(+m[1], CN_DIGITS[m[2]] ?? +m[2]);
-  if ((m = s.match(/^(\d{4})\s*年$/)))
-    return { ok: true, value: { start: `${m[1]}-01-01`, grain: 'year', label: m[1] } };
+  if ((m = s.match(/^(\d{4})\s*年$/))) return yearPeriod(+m[1]);
   // Year last: 26/8/1956 or 8/26/1956; accepted only when one reading is impossible.
   if ((m = s.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/))) {
     const a = +m[1];
     const b = +m[2];
     const y = +m[3];
+    if (badYear(y)) return YEAR_RANGE;
     if (a > 12 && b <= 12) return dayPeriod(y, b, a);
     if (b > 12 && a <= 12) return dayPeriod(y, a, b);
     if (a === b) return dayPeriod(y, a, b);

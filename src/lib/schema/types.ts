@@ -4,6 +4,10 @@ export type RecordKind = 'factories' | 'production' | 'exchanges';
 /** Every kind, in the order files should be imported (factories first, so the others can name them). */
 export const KINDS: readonly RecordKind[] = ['factories', 'production', 'exchanges'];
 
+/** True when `value` is one of the {@link KINDS}. */
+export const isKind = (value: unknown): value is RecordKind =>
+  typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+
 /** How precise a period or date is: a production period may be a day, a month, a quarter or a year. */
 export type Grain = 'day' | 'month' | 'quarter' | 'year';
 

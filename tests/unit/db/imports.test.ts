@@ -11,6 +11,8 @@ import {
 import { dataSummary, recordPage } from '../../../src/lib/db/queries';
 import { rollupRows } from '../../../src/lib/db/rollups';
 import { EMPTY, counts, freshDb, importText } from './helpers';
+import { bytesSource } from '../../../src/lib/import/decode';
+import { importCsv } from '../../../src/lib/import/importer';
 
 const FACTORIES =
   'factory_id,name,name_zh\nzhenya,Zhenya Silk Factory,振亚丝织厂\nguangming,Guangming Silk Factory,光明丝织厂\n';
@@ -84,6 +86,48 @@ describe('importCsv(db, file, options)', () => {
     expect(again).toMatchObject({ status: 'duplicate', duplicateOf: { fileName: 'a.csv' } });
     expect(await counts(db)).toEqual(before);
   });
+
+  it.each([
+    ['only ASCII', 'zhenya'],
+    ['UTF-8 Chinese', '振亚丝织厂'],
+  ])(
+    'stores each row of a GB18030 file once when its first MiB is %s and UTF-8 was only a guess',
+    async (_, firstFactory) => {
+      const db = freshDb();
+      await importText(db, FACTORIES, 'factories.csv');
+      const head = new TextEncoder().encode(
+        'factory_id,product,period,inspected,defective\n' +
+          Array.from(
+            { length: 40_000 },
+            (_, i) => `${i ? 'zhenya' : firstFactory},crepe satin,1956-08,100,3`,
+          ).join('\n') +
+          '\n',
+      );
+      expect(head.byteLength).toBeGreaterThan(1 << 20);
+      // "guangming,绉缎,1956-09,50,2" in GB18030: 绉 is E7 A7 and 缎 is B6 D0.
+      const tail = new Uint8Array([
+        ...new TextEncoder().encode('guangming,'),
+        0xe7,
+        0xa7,
+        0xb6,
+        0xd0,
+        ...new TextEncoder().encode(',1956-09,50,2\n'),
+      ]);
+      const bytes = new Uint8Array(head.byteLength + tail.byteLength);
+      bytes.set(head);
+      bytes.set(tail, head.byteLength);
+      const r = await importCsv(db, bytesSource(bytes), { fileName: 'gb.csv' });
+      expect(r).toMatchObject({ status: 'imported', encoding: 'gb18030', rowsAccepted: 40_001 });
+      const chunks = await db.chunks.where('importId').equals(r.importId!).toArray();
+      expect(chunks.reduce((n, c) => n + c.count, 0)).toBe(40_001);
+      const rollups = (await db.rollups.where('importId').equals(r.importId!).toArray()).flatMap(
+        (c) => [...rollupRows(c)],
+      );
+      expect(rollups.reduce((n, x) => n + x.inspected, 0)).toBe(40_000 * 100 + 50);
+      expect(rollups.reduce((n, x) => n + x.defective, 0)).toBe(40_000 * 3 + 2);
+      expect(rollups.find((x) => x.factory_id === 'guangming')?.product).toBe('绉缎');
+    },
+  );
 
   it('rolls back everything for a fatal error', async () => {
     const db = freshDb();

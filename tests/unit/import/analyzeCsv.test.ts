@@ -251,25 +251,122 @@ describe('analyzeCsv on a large file', () => {
 });
 
 describe('analyzeCsv when UTF-8 was only a guess', () => {
-  it('switches to GB18030 when Chinese bytes appear after the first megabyte, and says so', async () => {
-    const ascii =
-      'factory_id,name\n' +
-      Array.from({ length: 60_000 }, (_, i) => `f${i},Factory ${i}`).join('\n') +
-      '\n';
-    const head = new TextEncoder().encode(ascii);
-    expect(head.byteLength).toBeGreaterThan(1 << 20);
-    const tail = fixture('rows-2col-gb18030.csv');
-    const bytes = new Uint8Array(head.byteLength + tail.byteLength);
-    bytes.set(head);
-    bytes.set(tail, head.byteLength);
-    const a = await analyzeCsv(new Blob([bytes]));
+  const ascii =
+    'factory_id,name\n' +
+    Array.from({ length: 60_000 }, (_, i) => `f${i},Factory ${i}`).join('\n') +
+    '\n';
+  const join = (...parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    let at = 0;
+    for (const p of parts) out.set(p, (at += p.byteLength) - p.byteLength);
+    return out;
+  };
+  const gbTail = fixture('rows-2col-gb18030.csv');
+
+  it.each([
+    ['a Blob', (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>])],
+    ['an ArrayBuffer', (b: Uint8Array) => b.slice().buffer],
+    ['a Uint8Array', (b: Uint8Array) => b],
+  ])(
+    'reads a GB18030 file whose first MiB is ASCII once, from %s, each row one record',
+    async (_, as) => {
+      const head = new TextEncoder().encode(ascii);
+      expect(head.byteLength).toBeGreaterThan(1 << 20);
+      const a = await analyzeCsv(as(join(head, gbTail)));
+      expect(a.encoding).toBe('gb18030');
+      expect(a.warnings[0]).toMatch(/not valid UTF-8, so the file was read as GB18030/);
+      expect(a.errors).toEqual([]);
+      expect(a.records).toHaveLength(60_003);
+      expect(new Set(a.records.map((r) => (r as FactoryRecord).factory_id)).size).toBe(60_003);
+      expect(a.records.slice(-3)).toEqual([
+        { factory_id: 'zhenya', name: '振亚丝织厂' },
+        { factory_id: 'dongwu', name: '东吴丝织厂' },
+        { factory_id: 'guangming', name: '光明丝织厂' },
+      ]);
+    },
+  );
+
+  it('reads the whole file again, forgetting the first read, when non-ASCII came before the GB18030 bytes', async () => {
+    // 'é' is valid UTF-8 in the head; the GB18030 names after the first MiB disprove UTF-8.
+    const head = new TextEncoder().encode(ascii.replace('Factory 0\n', 'Factory é\n'));
+    const a = await analyzeCsv(new Blob([join(head, gbTail)]));
     expect(a.encoding).toBe('gb18030');
-    expect(a.warnings[0]).toMatch(/not valid utf-8.*read as GB18030/);
     expect(a.errors).toEqual([]);
-    expect(a.records.slice(-3)).toEqual([
-      { factory_id: 'zhenya', name: '振亚丝织厂' },
-      { factory_id: 'dongwu', name: '东吴丝织厂' },
-      { factory_id: 'guangming', name: '光明丝织厂' },
-    ]);
+    expect(a.records).toHaveLength(60_003);
+    expect(a.records.at(-1)).toEqual({ factory_id: 'guangming', name: '光明丝织厂' });
   });
+
+  it('refuses, worded, GB18030 bytes read as a chosen UTF-8, naming the row and what they look like', async () => {
+    const head = new TextEncoder().encode(ascii);
+    const a = await analyzeCsv(new Blob([join(head, gbTail)]), { encoding: 'utf-8' });
+    expect(a.records).toEqual([]);
+    expect(a.errors).toHaveLength(1);
+    expect(a.errors[0]).toMatchObject({ code: 'fatal-encoding', column: null });
+    // Header at row 1, 60,000 ASCII rows, then “zhenya,振亚丝织厂” at row 60,002.
+    expect(a.errors[0].row).toBe(60_002);
+    expect(a.errors[0].message).toMatch(/not valid UTF-8; they look like GB18030/);
+  });
+
+  it('refuses, worded, a chosen UTF-8 for a small GB18030 file, at row 1 or later', async () => {
+    const a = await analyzeCsv(fixture('factories-gb18030.csv'), { encoding: 'utf-8' });
+    expect(a.records).toEqual([]);
+    expect(a.errors[0].code).toBe('fatal-encoding');
+    expect(a.errors[0].row).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('analyzeCsv with options it cannot use', () => {
+  const csv = 'factory_id,name\nzhenya,Zhenya Silk Factory\n';
+  it.each([
+    [{ encoding: 'latin-9' }, 'fatal-unknown-encoding', /does not read the encoding “latin-9”/],
+    [{ encoding: '' }, 'fatal-unknown-encoding', /UTF-8, GB18030, Windows-1252/],
+    [{ kind: 'constructor' }, 'fatal-unknown-kind', /“constructor” is not a kind/],
+    [{ kind: 'toString' }, 'fatal-unknown-kind', /choose factories, production or exchanges/],
+    [{ delimiter: '' }, 'fatal-bad-delimiter', /one character/],
+    [{ delimiter: '"' }, 'fatal-bad-delimiter', /not a quote/],
+    [{ delimiter: ',,' }, 'fatal-bad-delimiter', /one character/],
+  ])(
+    'gives %j a worded fatal error at row 1, imports nothing, throws nothing',
+    async (options, code, message) => {
+      for (const input of [csv, new TextEncoder().encode(csv)]) {
+        const a = await analyzeCsv(input, options as never);
+        expect(a.records).toEqual([]);
+        expect(a.errors).toEqual([
+          { row: 1, column: null, code, message: expect.stringMatching(message) },
+        ]);
+      }
+    },
+  );
+
+  it('ignores a mapping to a header the file lacks, and says which field has no column', async () => {
+    const a = await analyzeCsv(csv, { mapping: { name: 'no such header' } });
+    expect(a.records).toEqual([]);
+    expect(a.errors[0]).toMatchObject({ code: 'needs-mapping', row: 1 });
+  });
+});
+
+describe('analyzeCsv in Western and UTF-16 encodings', () => {
+  it('reads Windows-1252 as such, not as Chinese, and says so', async () => {
+    const a = await analyzeCsv(fixture('factories-windows1252.csv'));
+    expect(a.encoding).toBe('windows-1252');
+    expect(a.warnings[0]).toMatch(/not UTF-8; it was read as Windows-1252/);
+    expect(a.errors).toEqual([]);
+    expect((a.records as FactoryRecord[]).map((r) => r.name)).toContain('Zürcher Seidenweberei');
+    expect((a.records as FactoryRecord[]).map((r) => r.district)).toContain('València');
+    expect((a.records as FactoryRecord[]).at(-3)?.industry).toBe('silk £');
+  });
+
+  it.each(['utf-16le', 'utf-16be'] as const)(
+    'reads %s without a BOM, detected or chosen by hand',
+    async (encoding) => {
+      let bytes = new Uint8Array(Buffer.from('factory_id,name\nzhenya,振亚丝织厂\n', 'utf16le'));
+      if (encoding === 'utf-16be') bytes = bytes.map((_, i, b) => b[i ^ 1]);
+      for (const options of [{}, { encoding }]) {
+        const a = await analyzeCsv(bytes, options);
+        expect(a.encoding).toBe(encoding);
+        expect(a.errors).toEqual([]);
+        expect(a.records).toEqual([{ factory_id: 'zhenya', name: '振亚丝织厂' }]);
+      }
+    },
+  );
 });

@@ -5,7 +5,9 @@ import {
   TextStream,
   blobSource,
   guessEncoding,
+  guessLegacy,
   sniffBytes,
+  sniffUtf16,
 } from '../../../src/lib/import/decode';
 import { fixture } from '../fixtures';
 
@@ -35,7 +37,47 @@ describe('sniffBytes(head)', () => {
   });
 });
 
+describe('sniffUtf16(head)', () => {
+  const le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+  const be = (s: string) => le(s).map((_, i, a) => a[i ^ 1]);
+  it('finds UTF-16LE and UTF-16BE without a BOM by their NUL bytes', () => {
+    const text = 'factory_id,name\nzhenya,振亚丝织厂\ndongwu,东吴丝织厂\n';
+    expect(sniffUtf16(le(text))).toBe('utf-16le');
+    expect(sniffUtf16(be(text))).toBe('utf-16be');
+    expect(sniffBytes(le(text))).toEqual({ ok: true, encoding: 'utf-16le', bomLength: 0 });
+  });
+  it('is null for ASCII, for a few bytes, and for a binary file', () => {
+    expect(sniffUtf16(utf8('factory_id,name\nzhenya,Zhenya\n'))).toBeNull();
+    expect(sniffUtf16(new Uint8Array([0x61, 0, 0x62, 0]))).toBeNull();
+    expect(sniffUtf16(new Uint8Array(64))).toBeNull();
+  });
+  it('lets a user who chose UTF-16 read NUL bytes the sniffer could not place', () => {
+    const odd = new Uint8Array([0x61, 0x00, 0x00, 0x4e, 0x62, 0x00]);
+    expect(sniffBytes(odd)).toMatchObject({ ok: false, code: 'fatal-binary' });
+    expect(sniffBytes(odd, 'utf-16le')).toEqual({ ok: true, bomLength: 0 });
+  });
+});
+
+describe('guessLegacy(bytes)', () => {
+  it('is gb18030 for Chinese Excel and windows-1252 for Western Excel', () => {
+    expect(guessLegacy(fixture('factories-gb18030.csv'))).toBe('gb18030');
+    expect(guessLegacy(fixture('rows-2col-gb18030.csv'))).toBe('gb18030');
+    expect(guessLegacy(fixture('factories-windows1252.csv'))).toBe('windows-1252');
+  });
+  it.each([
+    ['Zürich', 'windows-1252'],
+    ['café, crème', 'windows-1252'],
+    ['£5 each', 'windows-1252'],
+  ])('reads %j in Windows-1252 as windows-1252', (text, expected) => {
+    const bytes = new Uint8Array(Buffer.from(text, 'latin1'));
+    expect(guessLegacy(bytes)).toBe(expected);
+  });
+});
+
 describe('guessEncoding(bytes, complete)', () => {
+  it('is windows-1252 for what Western European Excel writes', () => {
+    expect(guessEncoding(fixture('factories-windows1252.csv'), true)).toBe('windows-1252');
+  });
   it('is utf-8 for UTF-8 Chinese', () => {
     expect(guessEncoding(fixture('factories-utf8.csv'), true)).toBe('utf-8');
   });

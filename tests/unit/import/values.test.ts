@@ -11,6 +11,13 @@ describe('parseCount(cell)', () => {
     ['１，２３４', 1234],
     ['12.0', 12],
     ['0', 0],
+    ['1.2e3', 1200],
+    ['0.1e1', 1],
+    ['1,234.000', 1234],
+    ['+7', 7],
+    ['\u00A012\u3000', 12],
+    ['9007199254740991', 9007199254740991],
+    ['0000000000000000000042', 42],
   ])('reads %j as %d', (cell, value) => {
     expect(parseCount(cell)).toEqual({ ok: true, value });
   });
@@ -22,13 +29,38 @@ describe('parseCount(cell)', () => {
     ['1,23', 'not-a-number'],
     ['12,34,567', 'not-a-number'],
     ['Infinity', 'not-a-number'],
+    ['2.0000000000000001', 'not-whole'],
+    ['1e-400', 'not-whole'],
+    ['-0', 'negative'],
+    ['\u22123', 'negative'],
+    ['1e400', 'too-large'],
+    ['9007199254740992', 'too-large'],
+    ['99999999999999999999', 'too-large'],
+    ['.', 'not-a-number'],
+    ['+', 'not-a-number'],
+    ['1,234.5', 'not-whole'],
   ])('rejects %j as %s', (cell, problem) => {
     expect(parseCount(cell)).toMatchObject({ ok: false, problem });
   });
 });
 
 describe('isMissing(cell)', () => {
-  it.each(['', '  ', '-', '#N/A', 'N/A', 'null', 'NaN'])('treats %j as missing', (cell) => {
+  it.each([
+    '',
+    '  ',
+    '-',
+    '#N/A',
+    'N/A',
+    'null',
+    'NaN',
+    '\u00A0',
+    '\u3000',
+    '\uFEFF',
+    '\u2003',
+    '\u2028',
+    '\u200B\u00A0',
+    ' \u3000N/A\u00A0',
+  ])('treats %j as missing', (cell) => {
     expect(isMissing(cell)).toBe(true);
   });
   it.each(['0', 'x', '—x'])('treats %j as a value', (cell) => {
@@ -58,6 +90,10 @@ describe('parsePeriod(cell)', () => {
     ['8/26/1956', '1956-08-26', 'day', '1956-08-26'],
     ['6/6/1956', '1956-06-06', 'day', '1956-06-06'],
     ['1956-02-29', '1956-02-29', 'day', '1956-02-29'],
+    ['1956-08-26T24:00', '1956-08-26', 'day', '1956-08-26'],
+    ['\u00A01956-08\u3000', '1956-08-01', 'month', '1956-08'],
+    ['1000-01-01', '1000-01-01', 'day', '1000-01-01'],
+    ['9999-12', '9999-12-01', 'month', '9999-12'],
   ])('reads %j as a %s period', (cell, start, grain, label) => {
     expect(parsePeriod(cell)).toEqual({ ok: true, value: { start, grain, label } });
   });
@@ -72,6 +108,15 @@ describe('parsePeriod(cell)', () => {
     ['08/06/1956', 'ambiguous-date'],
     ['August 1956', 'bad-date'],
     ['56-08', 'bad-date'],
+    ['0956-08', 'year-range'],
+    ['0000-02-29', 'year-range'],
+    ['0099-01-01', 'year-range'],
+    ['0956', 'year-range'],
+    ['0956年第三季度', 'year-range'],
+    ['1/13/0956', 'year-range'],
+    ['1956-08-26T25:00', 'impossible-date'],
+    ['1956-08-26 10:60', 'impossible-date'],
+    ['\u00A0', 'bad-date'],
   ])('rejects %j as %s', (cell, problem) => {
     expect(parsePeriod(cell)).toMatchObject({ ok: false, problem });
   });
