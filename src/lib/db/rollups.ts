@@ -1,3 +1,4 @@
+import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../schema/limits';
 import type { Grain } from '../schema/types';
 import { GRAINS } from '../import/values';
 import { dayToIso, pick } from './chunks';
@@ -46,8 +47,8 @@ function grow<T extends Float64Array | Uint32Array | Uint8Array>(a: T, need: num
 }
 
 // A cell is keyed by (factory, product x 4096 + month): both stay small integers.
-const M_BITS = 4096;
-const P_MAX = 2 ** 19;
+const M_BITS = MAX_MONTHS_PER_FILE;
+const P_MAX = MAX_PRODUCTS_PER_FILE;
 // The first DENSE defect types of a cell sit in a fixed stride beside it (no hashing);
 // rarer ones go through a PairTable.
 const DENSE = 8;
@@ -57,8 +58,8 @@ const DENSE = 8;
  * chunk by chunk as an import streams past, so that charts never scan raw
  * rows. A quarter's or a year's rows count in its first month. Cells live in
  * typed arrays keyed by integer codes in a {@link PairTable}, so a row
- * allocates nothing. Throws a RangeError past 524,288 products or 4,096 months
- * in one file.
+ * allocates nothing. Throws a RangeError past {@link MAX_PRODUCTS_PER_FILE} products or
+ * {@link MAX_MONTHS_PER_FILE} months in one file, which validation refuses first.
  */
 export class RollupAccumulator {
   private readonly factories = new Codes();
@@ -97,7 +98,7 @@ export class RollupAccumulator {
     const fOf = RollupAccumulator.recode(c.factory.dict, this.factories);
     const pOf = RollupAccumulator.recode(c.product.dict, this.products);
     const tOf = RollupAccumulator.recode(c.defectType.dict, this.defectTypes);
-    if (this.products.values.length >= P_MAX)
+    if (this.products.values.length > P_MAX)
       throw new RangeError('Too many distinct products in one file to roll up.');
     for (let i = 0; i < c.count; i++) {
       const day = c.day[i];

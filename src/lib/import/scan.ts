@@ -189,6 +189,12 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
           rowNumbers.push(row);
           continue;
         }
+        // A file-wide limit passed: nothing of the file can import.
+        const fatalError = out.errors.find((e) => e.code.startsWith('fatal-'));
+        if (fatalError) {
+          result.accepted = 0;
+          return block(fatalError);
+        }
         result.rejected++;
         for (const err of out.errors) {
           result.errorCount++;

@@ -5,6 +5,7 @@ import type { RowError } from './types';
 import { cut, notice, type Notice } from '../notice';
 import { isMissing, parseCount, parsePeriod, type ValueProblem } from './values';
 import { trimInvisible } from '../text';
+import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../schema/limits';
 
 /** What one row turned into: a record, or the errors that kept it out. */
 export type RowResult =
@@ -26,6 +27,12 @@ export function createValidator(
     .map((f) => ({ ...f, header: headers[f.index] }));
   const width = headers.length;
   const seenIds = kind === 'factories' ? new Map<string, number>() : null;
+  // Production files are limited in distinct products and months (schema/limits.ts); rows
+  // come grouped, so the last value is checked before the set.
+  const products = kind === 'production' ? new Set<string>() : null;
+  const months = new Set<string>();
+  let lastProduct = '';
+  let lastMonth = '';
 
   return function validate(cells: readonly string[], row: number): RowResult {
     if (cells.length !== width) {
@@ -115,6 +122,28 @@ export function createValidator(
           notice('duplicate-id', { id: cut(record.factory_id), row: first }),
         );
       else seenIds.set(record.factory_id, row);
+    }
+    if (products && !errors) {
+      const product = record.product as string;
+      if (product !== lastProduct) {
+        lastProduct = product;
+        products.add(product);
+        if (products.size > MAX_PRODUCTS_PER_FILE)
+          fail(
+            headers[mapping.get('product')!],
+            notice('fatal-too-many-products', { max: MAX_PRODUCTS_PER_FILE }),
+          );
+      }
+      const month = (record.periodStart as string).slice(0, 7);
+      if (month !== lastMonth) {
+        lastMonth = month;
+        months.add(month);
+        if (months.size > MAX_MONTHS_PER_FILE)
+          fail(
+            headers[mapping.get('period')!],
+            notice('fatal-too-many-months', { max: MAX_MONTHS_PER_FILE }),
+          );
+      }
     }
     return errors ? { errors } : { record: record as unknown as AnyRecord };
   };

@@ -13,6 +13,7 @@ function accumulate(records: ProductionRecord[], perChunk = 1000): RollupAccumul
   return acc;
 }
 import type { ProductionRecord } from '../../../src/lib/schema/types';
+import { MAX_PRODUCTS_PER_FILE } from '../../../src/lib/schema/limits';
 
 const lot = (
   factory_id: string,
@@ -142,6 +143,18 @@ describe('RollupAccumulator', () => {
     const copy = structuredClone(chunk);
     new RollupAccumulator().addChunk(chunk);
     expect(chunk).toEqual(copy);
+  });
+
+  it(`rolls up exactly ${MAX_PRODUCTS_PER_FILE.toLocaleString('en')} distinct products, the limit validation enforces`, () => {
+    const records = Array.from({ length: MAX_PRODUCTS_PER_FILE }, (_, i) => ({
+      ...lot('zhenya', '1956-08-01', 2, 1),
+      product: `p${i}`,
+    }));
+    const { rollups } = accumulate(records, 16_384).chunks(1);
+    const rows = rollups.flatMap((c) => [...rollupRows(c)]);
+    expect(rows).toHaveLength(MAX_PRODUCTS_PER_FILE);
+    expect(rows.reduce((n, r) => n + r.inspected, 0)).toBe(2 * MAX_PRODUCTS_PER_FILE);
+    expect(new Set(rows.map((r) => r.product)).size).toBe(MAX_PRODUCTS_PER_FILE);
   });
 
   it('is empty when nothing was added', () => {

@@ -9,6 +9,7 @@ import type {
   ProductionRecord,
 } from '../../../src/lib/schema/types';
 import { fixture } from '../fixtures';
+import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../../../src/lib/schema/limits';
 
 describe('analyzeCsv(input, options)', () => {
   it('reads Chinese Excel (GB18030) factories with Chinese headers', async () => {
@@ -369,4 +370,40 @@ describe('analyzeCsv in Western and UTF-16 encodings', () => {
       }
     },
   );
+});
+
+describe('analyzeCsv and the limits of one production file', () => {
+  it('refuses the row that brings a file past 524,288 distinct products, as the import would', async () => {
+    const rows = Array.from(
+      { length: MAX_PRODUCTS_PER_FILE + 1 },
+      (_, i) => `zhenya,p${i},1956-08,10,1`,
+    );
+    const a = await analyzeCsv(
+      ['factory_id,product,period,inspected,defective', ...rows, ''].join('\n'),
+    );
+    expect(a.records).toEqual([]);
+    expect(a.errors).toEqual([
+      {
+        row: MAX_PRODUCTS_PER_FILE + 2,
+        column: 'product',
+        code: 'fatal-too-many-products',
+        message: expect.stringMatching(/past 524,288 distinct products/),
+      },
+    ]);
+  });
+
+  it('refuses a file past 4,096 distinct months', async () => {
+    const rows = Array.from(
+      { length: MAX_MONTHS_PER_FILE + 1 },
+      (_, i) =>
+        `zhenya,crepe satin,${1000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},10,1`,
+    );
+    const a = await analyzeCsv(
+      ['factory_id,product,period,inspected,defective', ...rows, ''].join('\n'),
+    );
+    expect(a.errors[0]).toMatchObject({
+      code: 'fatal-too-many-months',
+      row: MAX_MONTHS_PER_FILE + 2,
+    });
+  });
 });
