@@ -1,5 +1,6 @@
 import type { ChunkRow, LoomDB } from './database';
 import { RollupAccumulator } from './rollups';
+import { noticeError } from '../notice';
 
 /**
  * Where an import sends its production chunks: it stores each one as a
@@ -96,7 +97,11 @@ export function workerSink(makeWorker: () => Worker): ChunkSink {
     notify();
   };
   worker.onerror = (e) => {
-    failure = new Error(`The chunk writer failed: ${e.message}`);
+    e.preventDefault();
+    // No message: the script could not load, as after a new deploy of an open tab.
+    failure = e.message
+      ? new Error(`The chunk writer failed: ${e.message}`)
+      : noticeError('app-updated');
     notify();
   };
   const check = () => {

@@ -28,6 +28,16 @@ export interface ImportRow {
   importedAt?: number;
   /** `sample` for the built-in data set, so a reset can tell it apart. */
   source: 'user' | 'sample';
+  /**
+   * For a file of a bundle or of the sample: the group it loads with. Its imports stay
+   * staging, complete but invisible, until one transaction makes the whole group active.
+   */
+  group?: string;
+  /**
+   * The content hash a bundle claims for the file this data first came from: never trusted
+   * alone. An import counts as a duplicate of it only when their records are equal.
+   */
+  origin?: string;
 }
 
 /**

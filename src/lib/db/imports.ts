@@ -1,4 +1,5 @@
 import { DATA_TABLES, type ImportRow, type LoomDB } from './database';
+import { recordsCsv } from './recordsCsv';
 
 /** The fields of an import known when it starts. */
 export type NewImport = Omit<
@@ -19,6 +20,83 @@ export async function beginImport(db: LoomDB, meta: NewImport): Promise<number> 
 /** The active import with this content hash, if any. */
 export async function findActiveByHash(db: LoomDB, hash: string): Promise<ImportRow | undefined> {
   return (await db.imports.where('hash').equals(hash).toArray()).find((i) => i.status === 'active');
+}
+
+/**
+ * The active import that holds the same data as the staged import `imp`: one with the same
+ * content hash (the same bytes), or, where a bundle claimed a hash (`origin`) that links the
+ * two, one whose records are equal. A claim alone never makes a duplicate: different data
+ * under a claimed hash are imported.
+ */
+export async function findDuplicate(
+  db: LoomDB,
+  imp: Pick<ImportRow, 'id' | 'kind' | 'hash' | 'origin'>,
+): Promise<ImportRow | undefined> {
+  const active = await db.imports.where('status').equals('active').toArray();
+  const same = active.find((i) => i.hash === imp.hash);
+  if (same) return same;
+  const linked = active.filter(
+    (i) =>
+      i.kind === imp.kind &&
+      ((imp.origin && (i.hash === imp.origin || i.origin === imp.origin)) ||
+        (i.origin && i.origin === imp.hash)),
+  );
+  if (!linked.length) return undefined;
+  const mine = await recordsCsv(db, imp);
+  for (const i of linked) if ((await recordsCsv(db, i)) === mine) return i;
+  return undefined;
+}
+
+/** Staged imports of a group, in the order they were made. */
+async function groupImports(db: LoomDB, group: string): Promise<ImportRow[]> {
+  const staging = await db.imports.where('status').equals('staging').toArray();
+  return staging.filter((i) => i.group === group).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Makes every staged import of a group active in one transaction, all or nothing; one whose
+ * bytes another tab made active meanwhile is removed as a duplicate. `also` runs inside the
+ * same transaction (a bundle adds its decks there). The group's imports must be complete.
+ */
+export async function activateGroup(
+  db: LoomDB,
+  group: string,
+  also?: () => Promise<unknown>,
+): Promise<{ imported: ImportRow[]; duplicates: ImportRow[] }> {
+  return db.transaction('rw', [db.imports, db.decks, ...DATA_TABLES.map((t) => db[t])], async () => {
+    const imported: ImportRow[] = [];
+    const duplicates: ImportRow[] = [];
+    for (const imp of await groupImports(db, group)) {
+      if (await findActiveByHash(db, imp.hash)) {
+        await deleteImport(db, imp.id);
+        duplicates.push(imp);
+        continue;
+      }
+      await db.imports.update(imp.id, { status: 'active', importedAt: Date.now() });
+      imported.push(imp);
+    }
+    await also?.();
+    return { imported, duplicates };
+  });
+}
+
+/** Deletes every import of a group and its rows: a group that did not load leaves nothing. */
+export async function deleteGroup(db: LoomDB, group: string): Promise<void> {
+  for (const imp of await groupImports(db, group)) await deleteImport(db, imp.id);
+}
+
+/**
+ * Deletes rows whose import is gone: what a writer without the data lock (a tab of an older
+ * build) may leave if everything is deleted under it. Returns how many imports' rows went.
+ */
+export async function sweepOrphans(db: LoomDB): Promise<number> {
+  const known = new Set(await db.imports.toCollection().primaryKeys());
+  const gone = new Set<number>();
+  for (const t of DATA_TABLES)
+    for (const id of (await db[t].orderBy('importId').uniqueKeys()) as number[])
+      if (!known.has(id)) gone.add(id);
+  for (const id of gone) await deleteImportRows(db, id);
+  return gone.size;
 }
 
 /** Deletes every row an import wrote but keeps the import itself: for an import that starts over. */
@@ -49,7 +127,8 @@ export type WithLock = (name: string, fn: () => Promise<void>) => Promise<void>;
  * lock, which waits while the importer lives, then deletes the import if it is
  * still staging (an importer that finished in the meantime made it active).
  * Without Web Locks (`withLock` omitted), every staging import counts as
- * abandoned. Returns how many were removed.
+ * abandoned. A group's imports name the group's lock, held while the group loads.
+ * Then it sweeps rows whose import is gone. Returns how many imports were removed.
  */
 export async function cleanupStaging(
   db: LoomDB,
@@ -66,6 +145,7 @@ export async function cleanupStaging(
       }),
     ),
   );
+  await sweepOrphans(db);
   return removed;
 }
 

@@ -2,6 +2,7 @@ import type { ImportReport } from './importer';
 import type { Analysis, WorkerRequest, WorkerResponse } from './protocol';
 import type { ScanProgress } from './scan';
 import type { CsvOptions } from './types';
+import { NoticeError, noticeError } from '../notice';
 
 /** A running job: its result, and a way to stop it. */
 export interface Job<T> {
@@ -32,12 +33,27 @@ export class ImportClient {
       });
       this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
       this.worker.onerror = (e) => {
-        for (const p of this.pending.values())
-          p.reject(new Error(`The import worker failed: ${e.message}`));
-        this.pending.clear();
+        e.preventDefault();
+        this.fail(e.message);
       };
+      this.worker.onmessageerror = () => this.fail('');
     }
     return this.worker;
+  }
+
+  /**
+   * The worker failed or never started. A script that cannot load has no message: after a
+   * new deploy, an old tab's worker is gone from the server, so the page says to reload.
+   * Every job is rejected and the worker dropped, so that no job ever waits for it.
+   */
+  private fail(message: string | undefined) {
+    this.worker?.terminate();
+    this.worker = null;
+    const error = message
+      ? new Error(`The import worker failed: ${message}`)
+      : noticeError('app-updated');
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
   }
 
   private receive(m: WorkerResponse) {
@@ -45,7 +61,7 @@ export class ImportClient {
     if (!p) return;
     if (m.type === 'progress') return p.onProgress?.(m);
     this.pending.delete(m.id);
-    if (m.type === 'error') p.reject(new Error(m.message));
+    if (m.type === 'error') p.reject(m.notice ? new NoticeError(m.notice) : new Error(m.message));
     else p.resolve((m.type === 'analysis' ? m.analysis : m.report) as never);
   }
 
@@ -74,15 +90,19 @@ export class ImportClient {
     return this.start({ type: 'analyze', file, fileName, options }, onProgress);
   }
 
-  /** Imports a file in the worker, all or nothing. */
+  /**
+   * Imports a file in the worker, all or nothing. With `group` (whose lock the page holds)
+   * it is staged complete and waits for the group to be made active.
+   */
   import(
     file: Blob,
     fileName: string,
-    options: CsvOptions & { hash?: string },
+    options: CsvOptions & { hash?: string; origin?: string },
     onProgress?: (p: ScanProgress) => void,
     source: 'user' | 'sample' = 'user',
+    group?: string,
   ): Job<ImportReport> {
-    return this.start({ type: 'import', file, fileName, options, source }, onProgress);
+    return this.start({ type: 'import', file, fileName, options, source, group }, onProgress);
   }
 }
 

@@ -8,6 +8,8 @@ import { blobSource } from './decode';
 import { importCsv } from './importer';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { scanCsv, type ScanProgress } from './scan';
+import { asWriter } from '../db/locks';
+import { NoticeError } from '../notice';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const jobs = new Map<number, AbortController>();
@@ -50,13 +52,14 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
         },
       });
     } else {
-      const lockName = `loom-import-${crypto.randomUUID()}`;
+      const lockName = req.group ?? `loom-import-${crypto.randomUUID()}`;
       const run = () =>
         importCsv(db, blobSource(req.file), {
           ...req.options,
           fileName: req.fileName,
           source: req.source,
           lockName,
+          group: req.group,
           // A second worker stores and rolls up chunks while this one parses (nested workers
           // exist in every current browser; the fallback writes on this thread).
           makeSink:
@@ -73,14 +76,21 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
           signal: controller.signal,
           onProgress: throttled(req.id),
         });
-      // Holding the lock tells start-up cleanup in other tabs that this staging import is alive.
-      const report = scope.navigator.locks
-        ? await scope.navigator.locks.request(lockName, run)
-        : await run();
+      // Holding its lock tells start-up cleanup in other tabs that this staging import is alive,
+      // and the data lock, shared, keeps a reset in another tab from deleting under it. A
+      // group's page holds both for the whole group.
+      const locks = scope.navigator.locks;
+      const report =
+        req.group || !locks ? await run() : await asWriter(() => locks.request(lockName, run));
       post({ type: 'report', id: req.id, report });
     }
   } catch (e) {
-    post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
+    post({
+      type: 'error',
+      id: req.id,
+      message: e instanceof Error ? e.message : String(e),
+      notice: e instanceof NoticeError ? e.notice : undefined,
+    });
   } finally {
     jobs.delete(req.id);
   }

@@ -1,13 +1,19 @@
 import { ChunkBuilder } from '../db/chunks';
 import type { ChunkRow, ExchangeRow, FactoryRow, LoomDB } from '../db/database';
 import { FactoryResolver, activeFactories } from '../db/factories';
-import { beginImport, deleteImport, deleteImportRows, findActiveByHash } from '../db/imports';
+import {
+  beginImport,
+  deleteImport,
+  deleteImportRows,
+  findActiveByHash,
+  findDuplicate,
+} from '../db/imports';
 import { localSink, type ChunkSink } from '../db/chunkSink';
 import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { ByteSource } from './decode';
 import { isBlocking, scanCsv, type ScanProgress } from './scan';
 import type { CsvOptions, Encoding, RowError } from './types';
-import { notice, quoteList, type Notice } from '../notice';
+import { notice, noticeError, quoteList, type Notice } from '../notice';
 
 /** Options for {@link importCsv}. */
 export interface ImportOptions extends CsvOptions {
@@ -19,6 +25,13 @@ export interface ImportOptions extends CsvOptions {
   hash?: string;
   /** The Web Lock this importer holds, so start-up cleanup can tell a live import from an abandoned one. */
   lockName?: string;
+  /**
+   * Loads the file as part of a group (a bundle, the sample), whose lock is also its
+   * `lockName`: it is staged complete but stays invisible until the group is made active.
+   */
+  group?: string;
+  /** The content hash a bundle claims for this data's original file; checked against the data, never trusted. */
+  origin?: string;
   signal?: AbortSignal;
   onProgress?: (p: ScanProgress) => void;
 }
@@ -74,7 +87,9 @@ export async function importCsv(
     fileName,
     kind: options.kind ?? 'production',
     hash: '',
-    lockName: options.lockName ?? '',
+    lockName: options.group ?? options.lockName ?? '',
+    ...(options.group ? { group: options.group } : {}),
+    ...(options.origin ? { origin: options.origin } : {}),
     bytes: input.size,
     encoding: options.encoding ?? 'utf-8',
     delimiter: options.delimiter ?? ',',
@@ -85,6 +100,9 @@ export async function importCsv(
   });
 
   const known = await activeFactories(db);
+  const usage0 = await storageEstimate();
+  let bytesRead = 0;
+  const onProgress = options.onProgress;
   const makeSink = options.makeSink ?? ((id: number) => localSink(db, id));
   let resolver = new FactoryResolver(known);
   let chunks = new ChunkBuilder(importId);
@@ -104,6 +122,10 @@ export async function importCsv(
   try {
     const scan = await scanCsv(input, {
       ...options,
+      onProgress(p) {
+        bytesRead = p.bytesRead;
+        onProgress?.(p);
+      },
       // The file is read again in another encoding: everything written so far goes.
       async onRestart() {
         await sink.abort();
@@ -176,13 +198,23 @@ export async function importCsv(
     // Chunks and rollups are stored as staging rows; the commit below only has to flip the status.
     await sink.finish();
 
-    // The one small transaction that makes the import visible.
+    // Same bytes, or a bundle's copy of the same records: found before the commit, since
+    // comparing records reads them; the same bytes are checked again inside it.
+    const claimed = await findDuplicate(db, {
+      id: importId,
+      kind: scan.kind!,
+      hash: scan.hash,
+      origin: options.origin,
+    });
+    // The one small transaction that makes the import visible (or, in a group, complete).
     const duplicate = await db.transaction('rw', [db.imports, db.factories], async () => {
-      const existing = await findActiveByHash(db, scan.hash);
+      const existing = claimed ?? (await findActiveByHash(db, scan.hash));
       if (existing) return existing;
+      // Deleted under us (everything deleted by a tab of an older build): report, never pretend.
+      if ((await db.imports.get(importId))?.status !== 'staging') throw noticeError('import-lost');
       await db.factories.bulkAdd(placeholders);
       await db.imports.update(importId, {
-        status: 'active',
+        status: options.group ? 'staging' : 'active',
         kind: scan.kind!,
         hash: scan.hash,
         encoding: scan.encoding,
@@ -218,8 +250,20 @@ export async function importCsv(
       rowsRejected: scan.rejected,
     });
   } catch (e) {
+    const full = isQuotaError(e) ? await storageEstimate() : undefined;
     await sink.abort().catch(() => undefined);
     await deleteImport(db, importId);
+    if (isQuotaError(e)) {
+      // Said in numbers: what this file would have taken at the rate it was filling the disk.
+      const after = await storageEstimate();
+      const written = Math.max(0, (full?.usage ?? 0) - (usage0?.usage ?? 0));
+      const share = Math.max(0.01, bytesRead / Math.max(1, input.size));
+      throw noticeError('quota', {
+        file: fileName,
+        needed: megabytes(Math.max(written / share, input.size)),
+        free: megabytes(Math.max(0, (after?.quota ?? 0) - (after?.usage ?? 0))),
+      });
+    }
     if (signal?.aborted)
       return finish({
         status: 'cancelled',
@@ -235,3 +279,22 @@ export async function importCsv(
     throw e;
   }
 }
+
+/** True for IndexedDB's "the disk is full" however it arrives (Dexie wraps it in `inner`). */
+function isQuotaError(e: unknown): boolean {
+  for (let x = e as { name?: string; inner?: unknown } | undefined; x; x = x.inner as typeof x)
+    if (x.name === 'QuotaExceededError') return true;
+  return false;
+}
+
+/** What the browser says of its storage, or undefined where it cannot say. */
+async function storageEstimate(): Promise<StorageEstimate | undefined> {
+  try {
+    return await navigator.storage?.estimate?.();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes as whole megabytes, at least 1. */
+const megabytes = (bytes: number) => Math.max(1, Math.round(bytes / 1e6));

@@ -1,6 +1,7 @@
 import type { DuplicateOf, ImportReport } from './importer';
 import type { ScanProgress, ScanResult } from './scan';
 import type { CsvOptions } from './types';
+import type { Notice } from '../notice';
 
 /** What the import worker knows about a file after reading it once, without writing. */
 export interface Analysis extends ScanResult {
@@ -17,8 +18,10 @@ export type WorkerRequest =
       id: number;
       file: Blob;
       fileName: string;
-      options: CsvOptions;
+      options: CsvOptions & { origin?: string };
       source: 'user' | 'sample';
+      /** The group (a bundle, the sample) the import belongs to; the page holds its lock. */
+      group?: string;
     }
   | { type: 'cancel'; id: number };
 
@@ -27,4 +30,4 @@ export type WorkerResponse =
   | ({ type: 'progress'; id: number } & ScanProgress)
   | { type: 'analysis'; id: number; analysis: Analysis }
   | { type: 'report'; id: number; report: ImportReport }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string; notice?: Notice };

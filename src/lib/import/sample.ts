@@ -1,7 +1,10 @@
 import type { ImportClient } from './client';
 import type { ImportReport } from './importer';
 import type { LoomDB } from '../db/database';
-import { fetchBundle, loadBundle } from '../share/bundle';
+import { fetchBundle, stageBundle } from '../share/bundle';
+import { activateGroup, deleteGroup } from '../db/imports';
+import { importDecks, type Deck } from '../db/decks';
+import { asWriter, holdingGroup } from '../db/locks';
 import { noticeError } from '../notice';
 
 /** The shape of `public/data/manifest.json`. */
@@ -17,26 +20,53 @@ export interface Manifest {
 /** Where the sample data lives, relative to the page (the site may be served from any subpath). */
 export const SAMPLE_BASE = './data/';
 
+/** The sample's manifest. */
+export async function fetchManifest(base = SAMPLE_BASE): Promise<Manifest> {
+  const res = await fetch(new URL('manifest.json', new URL(base, location.href)));
+  if (!res.ok) throw noticeError('sample-manifest', { status: String(res.status) });
+  return (await res.json()) as Manifest;
+}
+
 /**
- * Imports every file the manifest lists, in order, as sample data, then loads its bundles.
- * Files that are already imported come back as `duplicate` and count nothing twice.
+ * Loads the sample, every file the manifest lists and then its bundles, as one group: whole
+ * or not at all. If the tab closes part-way, the next start-up removes what was staged and
+ * loads it again. Files that are already here count once.
  */
 export async function loadSample(
   client: ImportClient,
   db: LoomDB,
   base = SAMPLE_BASE,
 ): Promise<ImportReport[]> {
-  const res = await fetch(new URL('manifest.json', new URL(base, location.href)));
-  if (!res.ok) throw noticeError('sample-manifest', { status: String(res.status) });
-  const manifest = (await res.json()) as Manifest;
-  const reports: ImportReport[] = [];
-  for (const name of manifest.files) {
-    const file = await fetch(new URL(name, new URL(base, location.href)));
-    if (!file.ok) throw noticeError('sample-file', { file: name, status: String(file.status) });
-    reports.push(await client.import(await file.blob(), name, {}, undefined, 'sample').result);
-  }
+  const manifest = await fetchManifest(base);
   const at = new URL(base, location.href).href;
-  for (const name of manifest.bundles ?? [])
-    await loadBundle(db, client, await fetchBundle(name, at), 'sample');
-  return reports;
+  return asWriter(() =>
+    holdingGroup(async (group) => {
+      try {
+        const reports: ImportReport[] = [];
+        for (const name of manifest.files) {
+          const file = await fetch(new URL(name, at));
+          if (!file.ok)
+            throw noticeError('sample-file', { file: name, status: String(file.status) });
+          const job = client.import(await file.blob(), name, {}, undefined, 'sample', group);
+          reports.push(await job.result);
+        }
+        const decks: Deck[] = [];
+        for (const name of manifest.bundles ?? [])
+          decks.push(
+            ...(await stageBundle(db, client, await fetchBundle(name, at), 'sample', group)).decks,
+          );
+        await activateGroup(db, group, () => importDecks(db, decks));
+        return reports;
+      } catch (e) {
+        await deleteGroup(db, group);
+        throw e;
+      }
+    }),
+  );
+}
+
+/** True when the active imports hold every file of the sample's manifest (matched by name). */
+export function sampleComplete(manifest: Manifest, imports: readonly { fileName: string }[]) {
+  const have = new Set(imports.map((i) => i.fileName));
+  return manifest.files.every((f) => have.has(f));
 }

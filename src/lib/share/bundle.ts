@@ -1,14 +1,15 @@
 // Bundles: one JSON file holding every data set (as CSV Loom reads back) and every deck, to
 // publish with the site (public/data/manifest.json lists them) or to hand to a colleague.
-import { FIELDS } from '../schema/fields';
 import type { RecordKind } from '../schema/types';
-import { chunkRecord } from '../db/chunks';
-import type { ImportRow, LoomDB } from '../db/database';
-import { deleteImport, listImports } from '../db/imports';
+import type { LoomDB } from '../db/database';
+import { activateGroup, deleteGroup, listImports } from '../db/imports';
+import { asWriter, holdingGroup } from '../db/locks';
+import { recordsCsv } from '../db/recordsCsv';
 import { decksFromJson, decksToJson, importDecks, listDecks, type Deck } from '../db/decks';
 import type { ImportClient } from '../import/client';
-import { csvLine } from './csv';
 import { NoticeError, notice, noticeError } from '../notice';
+
+export { recordsCsv };
 
 const FORMAT = 'loom-bundle';
 
@@ -32,35 +33,6 @@ export interface Bundle {
 
 /** Factories first (so no placeholders are made for them), then production, then exchanges. */
 const ORDER: Record<RecordKind, number> = { factories: 0, production: 1, exchanges: 2 };
-
-/** The records of one import as CSV with Loom's own column names, in file order. */
-export async function recordsCsv(db: LoomDB, imp: ImportRow): Promise<string> {
-  const columns = FIELDS[imp.kind].map((f) => f.name);
-  const lines = [csvLine(columns, ',', false)];
-  const push = (r: Record<string, unknown>) =>
-    lines.push(
-      csvLine(
-        columns.map((c) => r[c] as string | number | undefined),
-        ',',
-        false,
-      ),
-    );
-  if (imp.kind === 'production') {
-    const chunks = await db.chunks.where('importId').equals(imp.id).sortBy('seq');
-    for (const c of chunks)
-      for (let i = 0; i < c.count; i++)
-        push(chunkRecord(c, i) as unknown as Record<string, unknown>);
-  } else {
-    const table = imp.kind === 'factories' ? db.factories : db.exchanges;
-    const rows = (await table.where('importId').equals(imp.id).toArray()) as unknown as Record<
-      string,
-      unknown
-    >[];
-    // Placeholders stand in for factories a file named but did not describe: not data.
-    for (const r of rows) if (!r.placeholder) push(r);
-  }
-  return lines.join('\n') + '\n';
-}
 
 /** Every active import and every deck, as a bundle's JSON. */
 export async function exportBundle(db: LoomDB, name: string): Promise<string> {
@@ -115,10 +87,41 @@ export interface BundleLoad {
 }
 
 /**
- * Loads a bundle: imports each file in order (a file already imported counts once), then
- * adds its decks that are not already here. A file that fails stops the load with an Error
- * naming the file and its first error's row and column, and the files this load imported
- * are removed again: a bundle loads whole or not at all.
+ * Stages a bundle's files as imports of `group` (factories first), and returns its decks that
+ * are not already here. A file that fails throws a NoticeError naming the bundle, the file and
+ * its first error's row and column. A file's claimed hash is passed on as its `origin`: it
+ * counts as a duplicate only if an import here holds the same records.
+ */
+export async function stageBundle(
+  db: LoomDB,
+  client: Pick<ImportClient, 'import'>,
+  bundle: Bundle,
+  source: 'user' | 'sample',
+  group: string,
+): Promise<{ duplicates: number; decks: Deck[] }> {
+  let duplicates = 0;
+  for (const f of [...bundle.files].sort((a, b) => ORDER[a.kind] - ORDER[b.kind])) {
+    const blob = new Blob([f.csv], { type: 'text/csv' });
+    const options = f.hash ? { origin: f.hash } : {};
+    const report = await client.import(blob, f.name, options, undefined, source, group).result;
+    if (report.status === 'duplicate') duplicates++;
+    else if (report.status !== 'imported' || report.rowsRejected > 0)
+      throw new NoticeError(
+        notice('bundle-import', { bundle: bundle.name, file: f.name }),
+        report.errors[0],
+      );
+  }
+  const have = new Set((await listDecks(db)).map((d) => JSON.stringify([d.name, d.slides])));
+  const decks = bundle.decks.filter((d) => !have.has(JSON.stringify([d.name, d.slides])));
+  return { duplicates, decks };
+}
+
+/**
+ * Loads a bundle whole or not at all: its files are staged as one group, then one
+ * transaction makes them active and adds the bundle's new decks. A file that fails, a closed
+ * tab or a crash leaves nothing (the group's staged imports are removed, here or by the next
+ * start-up's cleanup). A file this browser already holds, by its bytes or by equal records,
+ * counts once.
  */
 export async function loadBundle(
   db: LoomDB,
@@ -126,39 +129,40 @@ export async function loadBundle(
   bundle: Bundle,
   source: 'user' | 'sample' = 'user',
 ): Promise<BundleLoad> {
-  const out = { imported: 0, duplicates: 0, decks: 0 };
-  const made: number[] = [];
-  for (const f of [...bundle.files].sort((a, b) => ORDER[a.kind] - ORDER[b.kind])) {
-    const blob = new Blob([f.csv], { type: 'text/csv' });
-    const options = f.hash ? { hash: f.hash } : {};
-    const report = await client.import(blob, f.name, options, undefined, source).result;
-    if (report.status === 'duplicate') out.duplicates++;
-    else if (report.status === 'imported' && report.rowsRejected === 0) {
-      out.imported++;
-      made.push(report.importId!);
-    } else {
-      if (report.importId !== undefined) made.push(report.importId);
-      for (const id of made) await deleteImport(db, id);
-      throw new NoticeError(
-        notice('bundle-import', { bundle: bundle.name, file: f.name }),
-        report.errors[0],
-      );
-    }
-  }
-  const have = new Set((await listDecks(db)).map((d) => JSON.stringify([d.name, d.slides])));
-  const fresh = bundle.decks.filter((d) => !have.has(JSON.stringify([d.name, d.slides])));
-  await importDecks(db, fresh);
-  out.decks = fresh.length;
-  return out;
+  return asWriter(() =>
+    holdingGroup(async (group) => {
+      try {
+        const staged = await stageBundle(db, client, bundle, source, group);
+        const done = await activateGroup(db, group, () => importDecks(db, staged.decks));
+        return {
+          imported: done.imported.length,
+          duplicates: staged.duplicates + done.duplicates.length,
+          decks: staged.decks.length,
+        };
+      } catch (e) {
+        await deleteGroup(db, group);
+        throw e;
+      }
+    }),
+  );
 }
 
 /**
- * Fetches a bundle from this site (a relative URL, or an absolute one on the same origin)
- * and parses it. Another origin is refused: a link must not pull data from elsewhere.
+ * Fetches a bundle from this site and parses it. Only a relative address is taken (or an
+ * absolute one on this origin, over http or https): another origin, a `blob:`, `data:` or
+ * `javascript:` URL is refused before anything is fetched.
  */
 export async function fetchBundle(url: string, base = location.href): Promise<Bundle> {
-  const at = new URL(url, base);
-  if (at.origin !== new URL(base).origin) throw noticeError('bundle-origin', { origin: at.origin });
+  let at: URL;
+  try {
+    at = new URL(url, base);
+  } catch {
+    throw noticeError('bundle-link', { url: url.slice(0, 80) });
+  }
+  const home = new URL(base);
+  if (at.protocol !== 'http:' && at.protocol !== 'https:')
+    throw noticeError('bundle-link', { url: url.slice(0, 80) });
+  if (at.origin !== home.origin) throw noticeError('bundle-origin', { origin: at.origin });
   const res = await fetch(at);
   if (!res.ok) throw noticeError('bundle-http', { url, status: String(res.status) });
   return parseBundle(await res.text(), url);

@@ -2,7 +2,8 @@ import { getDb } from '../db/database';
 import { errorText } from '../i18n/i18n.svelte';
 import { cleanupStaging, deleteAll, listImports, webLocks } from '../db/imports';
 import { importClient } from '../import/client';
-import { loadSample } from '../import/sample';
+import { fetchManifest, loadSample, sampleComplete } from '../import/sample';
+import { asSoleWriter } from '../db/locks';
 import { fetchBundle, loadBundle } from '../share/bundle';
 import { bundleInLink } from './route';
 
@@ -30,17 +31,27 @@ export async function startup(): Promise<void> {
     if (navigator.storage?.persisted) appState.persisted = await navigator.storage.persisted();
     // A link that names a bundle (#/?bundle=…) brings its own data: no sample beside it.
     if (bundleInLink()) return;
-    if ((await listImports(db)).length === 0) await resetToSample(false);
+    const imports = await listImports(db);
+    if (imports.length === 0) await resetToSample(false);
+    // A sample cut short by an older build (which loaded it file by file): load it again whole.
+    else if (
+      imports.every((i) => i.source === 'sample') &&
+      !sampleComplete(await fetchManifest(), imports)
+    )
+      await resetToSample(true);
   } catch (e) {
     appState.error = errorText(e);
   }
 }
 
-/** Loads the sample data set; with `clear`, deletes every import first. */
+/**
+ * Loads the sample data set; with `clear`, deletes every import first. Deleting needs the
+ * data lock to itself: while any tab imports, it throws a NoticeError and changes nothing.
+ */
 export async function resetToSample(clear: boolean): Promise<void> {
   appState.busy = 'Loading the sample data…';
   try {
-    if (clear) await deleteAll(getDb());
+    if (clear) await asSoleWriter(() => deleteAll(getDb()));
     await loadSample(importClient(), getDb());
   } finally {
     appState.busy = '';

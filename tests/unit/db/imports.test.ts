@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { LoomDB } from '../../../src/lib/db/database';
 import { activeFactories } from '../../../src/lib/db/factories';
 import {
+  activateGroup,
   beginImport,
   cleanupStaging,
+  deleteAll,
   deleteImport,
   listImports,
+  sweepOrphans,
 } from '../../../src/lib/db/imports';
 import { dataSummary, recordPage } from '../../../src/lib/db/queries';
 import { rollupRows } from '../../../src/lib/db/rollups';
@@ -211,6 +214,72 @@ describe('importCsv(db, file, options)', () => {
     expect(
       (await db.exchanges.toArray()).map((e) => [e.source_factory, e.target_factory, e.row]),
     ).toEqual([['zhenya', 'guangming', 2]]);
+  });
+});
+
+describe('importCsv racing a delete-all in another tab', () => {
+  it('says its file was lost and leaves no staging or orphan rows when everything is deleted under it', async () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 60_000 }, () => 'zhenya,crepe satin,1956-08,100,3').join(
+      '\n',
+    );
+    let deleted = false;
+    const run = importText(
+      db,
+      `factory_id,product,period,inspected,defective\n${rows}\n`,
+      'a.csv',
+      {
+        // A tab of an older build, without the data lock, deletes everything mid-import.
+        onProgress: () => {
+          if (!deleted) void deleteAll(db);
+          deleted = true;
+        },
+      },
+    );
+    await expect(run).rejects.toThrow(/Everything was deleted in another tab/);
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+});
+
+describe('groups of imports (a bundle, the sample)', () => {
+  it('keeps a group invisible until activateGroup, then shows all of it at once', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv', { group: 'g1' });
+    await importText(db, PRODUCTION, 'production.csv', { group: 'g1' });
+    expect(await listImports(db)).toEqual([]);
+    const done = await activateGroup(db, 'g1');
+    expect(done.imported.map((i) => i.fileName)).toEqual(['factories.csv', 'production.csv']);
+    expect((await listImports(db)).map((i) => i.status)).toEqual(['active', 'active']);
+  });
+
+  it('is removed whole by start-up cleanup once its lock is free (a tab closed mid-load)', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv', { group: 'g2' });
+    await importText(db, PRODUCTION, 'production.csv', { group: 'g2' });
+    expect(await cleanupStaging(db, async (name, fn) => (name === 'g2' ? fn() : undefined))).toBe(
+      2,
+    );
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+});
+
+describe('sweepOrphans(db)', () => {
+  it('deletes rows whose import is gone and keeps the rest', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv');
+    const keep = await counts(db);
+    await db.exchanges.bulkAdd([
+      {
+        importId: 999,
+        row: 2,
+        date: '1956-08-26',
+        source_factory: 'a',
+        target_factory: 'b',
+        experience: 'x',
+      },
+    ]);
+    expect(await sweepOrphans(db)).toBe(1);
+    expect(await counts(db)).toEqual(keep);
   });
 });
 

@@ -80,10 +80,11 @@ function checkContract(a: CsvAnalysis) {
     expect(e.column === null || a.headers.includes(e.column)).toBe(true);
     expect(typeof e.code).toBe('string');
     expect(e.message).toMatch(/\S/);
-    expect(e.message).not.toMatch(/\{\w+\}|undefined|NaN/);
+    // Values quoted from the file (“…”) may say anything; the wording around them may not.
+    expect(e.message.replace(/“[^”]*”?/g, '')).not.toMatch(/\{\w+\}|undefined|NaN/);
     expect(Object.keys(e).sort()).toEqual(['code', 'column', 'message', 'row']);
   }
-  for (const w of a.warnings) expect(w).not.toMatch(/\{\w+\}|undefined/);
+  for (const w of a.warnings) expect(w.replace(/“[^”]*”?/g, '')).not.toMatch(/\{\w+\}|undefined/);
   if (a.errors.some((e) => /^(fatal|needs)-/.test(e.code))) expect(a.records).toEqual([]);
   if (!a.records.length) return;
   expect(a.kind).not.toBeNull();
@@ -131,7 +132,7 @@ describe('analyzeCsv fuzzed: generated files with a known result', () => {
     expect(a.kind).toBe(c.kind);
     expect(a.delimiter).toBe(c.delimiter);
     // ASCII-only text reads the same as UTF-8, which is what Loom then says it is.
-    const ascii = !/[^\x00-\x7f]/.test(c.text);
+    const ascii = ![...c.text].some((ch) => ch.charCodeAt(0) > 0x7f);
     if (typeof input !== 'string' && !ascii) expect(a.encoding).toBe(c.encoding);
     expect(a.records).toEqual(c.records);
   });

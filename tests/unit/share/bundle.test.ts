@@ -14,10 +14,19 @@ const sample = (name: string) =>
 
 /** The import worker's interface, run in this thread. */
 const clientFor = (db: LoomDB) => ({
-  import: (blob: Blob, fileName: string, options: { hash?: string } = {}) => ({
+  import: (
+    blob: Blob,
+    fileName: string,
+    options: { hash?: string; origin?: string } = {},
+    _progress?: unknown,
+    source: 'user' | 'sample' = 'user',
+    group?: string,
+  ) => ({
     result: blob
       .arrayBuffer()
-      .then((b) => importCsv(db, bytesSource(new Uint8Array(b)), { fileName, ...options })),
+      .then((b) =>
+        importCsv(db, bytesSource(new Uint8Array(b)), { fileName, ...options, source, group }),
+      ),
     cancel() {},
   }),
 });
@@ -135,5 +144,87 @@ describe('bundles', () => {
     await expect(
       fetchBundle('https://evil.example/b.json', 'https://loom.example/app/'),
     ).rejects.toThrow('Loom loads bundles only from this site, not from https://evil.example.');
+  });
+
+  it.each([
+    'blob:https://loom.example/4f1c',
+    'data:application/json,{}',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+  ])('refuses the link %s before fetching anything', async (url) => {
+    await expect(fetchBundle(url, 'https://loom.example/app/')).rejects.toThrow(
+      /A bundle link must be a relative address on this site/,
+    );
+  });
+
+  it('imports, never skips, a file whose claimed hash belongs to different data here', async () => {
+    const b = freshDb();
+    const real = await importText(b, 'factory_id,name\nzhenya,Zhenya\n', 'factories.csv');
+    const hash = (await listImports(b))[0].hash;
+    const lie = parseBundle(
+      JSON.stringify({
+        format: 'loom-bundle',
+        name: 'Liar',
+        files: [
+          { name: 'f.csv', kind: 'factories', hash, csv: 'factory_id,name\ndongwu,Dongwu\n' },
+        ],
+      }),
+      'liar.json',
+    );
+    expect(real.status).toBe('imported');
+    expect(await loadBundle(b, clientFor(b), lie)).toEqual({
+      imported: 1,
+      duplicates: 0,
+      decks: 0,
+    });
+    expect((await b.factories.toArray()).map((f) => f.factory_id).sort()).toEqual([
+      'dongwu',
+      'zhenya',
+    ]);
+    // The bundle's file stores the hash of its own bytes; the claim is kept apart as `origin`.
+    const copy = (await listImports(b)).find((i) => i.fileName === 'f.csv')!;
+    expect(copy.hash).not.toBe(hash);
+    expect(copy.origin).toBe(hash);
+  });
+
+  it('leaves nothing of a bundle whose load stops part-way, and nothing visible while it loads', async () => {
+    const a = freshDb();
+    await importText(a, sample('factories.csv'), 'factories.csv');
+    await importText(a, sample('production.csv'), 'production.csv');
+    await importText(a, sample('exchanges.csv'), 'exchanges.csv');
+    const bundle = parseBundle(await exportBundle(a, 'Suzhou'), 'suzhou.json');
+
+    const b = freshDb();
+    const client = clientFor(b);
+    let calls = 0;
+    const cut = {
+      import: (...args: Parameters<typeof client.import>) => {
+        if (++calls === 3) throw new Error('the tab was closed');
+        return client.import(...args);
+      },
+    };
+    let seenMidway: number | null = null;
+    const watch = {
+      import: (...args: Parameters<typeof client.import>) => {
+        const job = cut.import(...args);
+        return {
+          ...job,
+          result: job.result.then(async (r) => {
+            seenMidway ??= (await listImports(b)).length;
+            return r;
+          }),
+        };
+      },
+    };
+    await expect(loadBundle(b, watch, bundle)).rejects.toThrow('the tab was closed');
+    expect(seenMidway).toBe(0);
+    expect(await counts(b)).toEqual({
+      imports: 0,
+      chunks: 0,
+      factories: 0,
+      exchanges: 0,
+      rollups: 0,
+      defectRollups: 0,
+    });
   });
 });
