@@ -63,21 +63,25 @@ export async function activateGroup(
   group: string,
   also?: () => Promise<unknown>,
 ): Promise<{ imported: ImportRow[]; duplicates: ImportRow[] }> {
-  return db.transaction('rw', [db.imports, db.decks, ...DATA_TABLES.map((t) => db[t])], async () => {
-    const imported: ImportRow[] = [];
-    const duplicates: ImportRow[] = [];
-    for (const imp of await groupImports(db, group)) {
-      if (await findActiveByHash(db, imp.hash)) {
-        await deleteImport(db, imp.id);
-        duplicates.push(imp);
-        continue;
+  return db.transaction(
+    'rw',
+    [db.imports, db.decks, ...DATA_TABLES.map((t) => db[t])],
+    async () => {
+      const imported: ImportRow[] = [];
+      const duplicates: ImportRow[] = [];
+      for (const imp of await groupImports(db, group)) {
+        if (await findActiveByHash(db, imp.hash)) {
+          await deleteImport(db, imp.id);
+          duplicates.push(imp);
+          continue;
+        }
+        await db.imports.update(imp.id, { status: 'active', importedAt: Date.now() });
+        imported.push(imp);
       }
-      await db.imports.update(imp.id, { status: 'active', importedAt: Date.now() });
-      imported.push(imp);
-    }
-    await also?.();
-    return { imported, duplicates };
-  });
+      await also?.();
+      return { imported, duplicates };
+    },
+  );
 }
 
 /** Deletes every import of a group and its rows: a group that did not load leaves nothing. */

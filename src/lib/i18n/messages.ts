@@ -470,7 +470,8 @@ export const en = {
   'problem.quota':
     'There is not enough room in this browser’s storage for {file}: it needed about {needed} MB, and {free} MB are free. Delete data sets on the Data page to make room. Nothing of this file was kept.',
   'problem.app-updated': 'Loom was updated while this tab was open. Reload the page to continue.',
-  'problem.bundle-link': 'A bundle link must be a relative address on this site, such as data/bundle.json, not {url}.',
+  'problem.bundle-link':
+    'A bundle link must be a relative address on this site, such as data/bundle.json, not {url}.',
   'problem.deck-too-big': '{file} holds {n} slides; a deck file may hold at most {max}.',
   'problem.sample-manifest': "The sample data's manifest could not be loaded (HTTP {status}).",
   'problem.sample-file': 'The sample file {file} could not be loaded (HTTP {status}).',
@@ -915,8 +916,10 @@ export const zh: Record<MessageKey, string> = {
     '{file}，第 {n} 个演示稿，第 {slide} 张幻灯片："url" 必须是视图，例如 "/trends"。',
   'problem.export-nothing': '没有可导出的图表。',
   'problem.export-png': '无法生成 PNG。',
-  'problem.busy-writing': '另一个标签页或窗口正在导入或载入数据。请等它完成后再试；什么都没有改动。',
-  'problem.import-lost': '导入这个文件时，另一个标签页删除了全部数据，因此这个文件什么也没有保留。请重新导入。',
+  'problem.busy-writing':
+    '另一个标签页或窗口正在导入或载入数据。请等它完成后再试；什么都没有改动。',
+  'problem.import-lost':
+    '导入这个文件时，另一个标签页删除了全部数据，因此这个文件什么也没有保留。请重新导入。',
   'problem.quota':
     '浏览器存储空间不足，放不下 {file}：它大约需要 {needed} MB，而只有 {free} MB 可用。请在“数据”页删除一些数据集以腾出空间。这个文件什么也没有保留。',
   'problem.app-updated': '这个标签页打开期间 Loom 已更新。请重新载入页面后继续。',
