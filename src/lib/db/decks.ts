@@ -71,6 +71,12 @@ export const slideRoute = (deckId: number, n: number) => `/present/${deckId}/${n
 
 const FORMAT = 'loom-decks';
 
+/**
+ * The most slides a deck file (or a bundle's decks) may hold in all. A talk has tens; a file
+ * with thousands is a mistake or an attack, and each slide is a live view to lay out.
+ */
+export const MAX_SLIDES_PER_FILE = 1_000;
+
 /** Decks as the JSON of a deck file (ids dropped: an import always adds). */
 export function decksToJson(decks: readonly Deck[]): string {
   return JSON.stringify(
@@ -98,6 +104,11 @@ export function decksFromJson(text: string, fileName: string): Deck[] {
   const file = data as { format?: unknown; decks?: unknown };
   if (file?.format !== FORMAT || !Array.isArray(file.decks))
     throw noticeError('deck-format', { file: fileName, format: FORMAT });
+  let slides = 0;
+  for (const d of file.decks as { slides?: unknown }[])
+    if (Array.isArray(d?.slides)) slides += d.slides.length;
+  if (slides > MAX_SLIDES_PER_FILE)
+    throw noticeError('deck-too-big', { file: fileName, n: slides, max: MAX_SLIDES_PER_FILE });
   return file.decks.map((d: Record<string, unknown>, i: number) => {
     if (typeof d?.name !== 'string' || !Array.isArray(d.slides))
       throw noticeError('deck-shape', { file: fileName, n: i + 1 });

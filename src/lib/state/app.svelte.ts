@@ -15,6 +15,11 @@ export const appState = $state({
   error: '',
   /** What start-up did that is worth saying (a bundle loaded from a link), shown as a status. */
   notice: '',
+  /**
+   * True once a new build's service worker took over this open tab: its own scripts may be
+   * gone from the server, so the page asks for a reload instead of failing later.
+   */
+  updated: false,
   /** Whether the browser granted persistent storage: null until asked. */
   persisted: null as boolean | null,
 });
@@ -25,6 +30,11 @@ export const appState = $state({
  */
 export async function startup(): Promise<void> {
   const db = getDb();
+  // A tab already controlled when it opened sees a new build take over (skipWaiting): say so.
+  // (On a first visit the first worker claims the page too; that is not an update.)
+  const sw = typeof navigator !== 'undefined' ? navigator.serviceWorker : undefined;
+  if (sw?.controller)
+    sw.addEventListener('controllerchange', () => (appState.updated = true), { once: true });
   try {
     // In the background: an import still running in another tab keeps its lock, and cleanup waits for it.
     void cleanupStaging(db, webLocks());

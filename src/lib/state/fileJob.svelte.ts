@@ -53,6 +53,8 @@ export class FileJob {
     const a = this.analysis;
     return (
       this.phase === 'ready' &&
+      // A failed re-read leaves the last analysis on screen, but it no longer says what importing would do.
+      !this.failure &&
       !!a &&
       !a.duplicateOf &&
       !a.errors.some(isBlocking) &&

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { LoomDB } from '../../../src/lib/db/database';
 import {
+  MAX_SLIDES_PER_FILE,
   addSlide,
   decksFromJson,
   decksToJson,
@@ -84,6 +85,18 @@ describe('decks', () => {
     expect(() => decksFromJson(bad, 'x.json')).toThrow(
       'x.json, deck 1, slide 2: "url" must be a view',
     );
+  });
+
+  it('refuses a deck file of 50,000 slides at once, naming the limit, and takes 1,000', () => {
+    const file = (n: number) =>
+      JSON.stringify({
+        format: 'loom-decks',
+        decks: [{ name: 'Huge', slides: Array.from({ length: n }, () => ({ url: '/trends' })) }],
+      });
+    expect(() => decksFromJson(file(50_000), 'huge.json')).toThrow(
+      'huge.json holds 50,000 slides; a deck file may hold at most 1,000.',
+    );
+    expect(decksFromJson(file(MAX_SLIDES_PER_FILE), 'ok.json')[0].slides).toHaveLength(1_000);
   });
 
   it('opens a version-1 database, keeping its imports, and adds the decks table', async () => {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LoomDB } from '../../../src/lib/db/database';
 import { activeFactories } from '../../../src/lib/db/factories';
 import {
@@ -238,6 +238,41 @@ describe('importCsv racing a delete-all in another tab', () => {
     );
     await expect(run).rejects.toThrow(/Everything was deleted in another tab/);
     expect(await counts(db)).toEqual(EMPTY);
+  });
+});
+
+describe('importCsv on a full disk', () => {
+  it('says how much room it needed and how much is free, points to the Data page, keeps nothing', async () => {
+    vi.stubGlobal('navigator', {
+      storage: { estimate: async () => ({ quota: 50_000_000, usage: 12_000_000 }) },
+    });
+    try {
+      const db = freshDb();
+      const rows = Array.from({ length: 40_000 }, () => 'zhenya,crepe satin,1956-08,100,3');
+      const run = importText(
+        db,
+        `factory_id,product,period,inspected,defective\n${rows.join('\n')}\n`,
+        'big.csv',
+        {
+          makeSink: () => ({
+            write: async () => {
+              throw Object.assign(new Error('inner'), {
+                name: 'AbortError',
+                inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+              });
+            },
+            finish: async () => undefined,
+            abort: async () => undefined,
+          }),
+        },
+      );
+      await expect(run).rejects.toThrow(
+        /not enough room in this browser’s storage for big\.csv: it needed about 1 MB, and 38 MB are free\. Delete data sets on the Data page/,
+      );
+      expect(await counts(db)).toEqual(EMPTY);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -48,6 +48,25 @@ describe('trendsQueryString(state)', () => {
     expect(parseTrendsQuery(q)).toEqual(state);
   });
 
+  it('round-trips every id, commas, plus signs, ampersands and percent signs included', () => {
+    const ids = ['a,b', 'c', '1+1', 'x&y=z', '100%', ' 光明,丝织厂', 'satin crepe'];
+    const state = { ...DEFAULT_TRENDS, factories: ids, products: ids, hidden: ids };
+    const q = trendsQueryString(state);
+    expect(q).toContain('factories=a%2Cb,c,');
+    expect(parseTrendsQuery(q)).toEqual({
+      ...state,
+      factories: ids.map((i) => i.trim()),
+      products: ids.map((i) => i.trim()),
+      hidden: ids.map((i) => i.trim()),
+    });
+  });
+
+  it('reads a%2Cb as the one factory “a,b” and a,b as two', () => {
+    expect(parseTrendsQuery('factories=a%2Cb').factories).toEqual(['a,b']);
+    expect(parseTrendsQuery('factories=a,b').factories).toEqual(['a', 'b']);
+    expect(parseTrendsQuery('factories=a,%E0%A4%A,b').factories).toEqual(['a', 'b']);
+  });
+
   it('is empty for the defaults', () => {
     expect(trendsQueryString(DEFAULT_TRENDS)).toBe('');
   });
