@@ -68,7 +68,7 @@ export type WriterResponse =
   | { type: 'written' }
   | { type: 'finished' }
   | { type: 'aborted' }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; name?: string };
 
 /**
  * A sink in a second worker, so that cloning chunks into IndexedDB, waiting
@@ -93,7 +93,9 @@ export function workerSink(makeWorker: () => Worker): ChunkSink {
     const m = e.data;
     if (m.type === 'written') unacked--;
     else if (m.type === 'finished') finished = true;
-    else if (m.type === 'error') failure = new Error(m.message);
+    // The name survives the worker boundary: a QuotaExceededError must stay one.
+    else if (m.type === 'error')
+      failure = Object.assign(new Error(m.message), { name: m.name ?? 'Error' });
     notify();
   };
   worker.onerror = (e) => {

@@ -27,7 +27,12 @@ scope.onmessage = (e: MessageEvent<WriterRequest>) => {
         post({ type: 'aborted' });
       }
     } catch (err) {
-      post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      post({
+        type: 'error',
+        message: err instanceof Error ? err.message : String(err),
+        // Dexie wraps IndexedDB's errors; the name that matters (QuotaExceededError) is kept.
+        name: err instanceof Error ? err.name : undefined,
+      });
     }
   });
 };

@@ -23,19 +23,22 @@ export async function findActiveByHash(db: LoomDB, hash: string): Promise<Import
 }
 
 /**
- * The active import that holds the same data as the staged import `imp`: one with the same
- * content hash (the same bytes), or, where a bundle claimed a hash (`origin`) that links the
- * two, one whose records are equal. A claim alone never makes a duplicate: different data
+ * The import here that holds the same data as the staged import `imp` (an active one, or one
+ * staged earlier in its group): one with the same content hash (the same bytes), or, where a
+ * bundle claimed a hash (`origin`) that links the two, one whose records are equal. A claim alone never makes a duplicate: different data
  * under a claimed hash are imported.
  */
 export async function findDuplicate(
   db: LoomDB,
-  imp: Pick<ImportRow, 'id' | 'kind' | 'hash' | 'origin'>,
+  imp: Pick<ImportRow, 'id' | 'kind' | 'hash' | 'origin' | 'group'>,
 ): Promise<ImportRow | undefined> {
-  const active = await db.imports.where('status').equals('active').toArray();
-  const same = active.find((i) => i.hash === imp.hash);
+  // What is here: the active imports, and the files staged before this one in its group.
+  const here = (await db.imports.toArray()).filter(
+    (i) => i.id !== imp.id && (i.status === 'active' || (imp.group && i.group === imp.group)),
+  );
+  const same = here.find((i) => i.hash === imp.hash);
   if (same) return same;
-  const linked = active.filter(
+  const linked = here.filter(
     (i) =>
       i.kind === imp.kind &&
       ((imp.origin && (i.hash === imp.origin || i.origin === imp.origin)) ||

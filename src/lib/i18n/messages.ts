@@ -281,7 +281,7 @@ export const en = {
   'kind.production': 'production',
   'kind.exchanges': 'exchanges',
   'import.intro':
-    'CSV files of factories, production inspections or experience exchanges, in UTF-8 or GB18030 (Chinese Excel). Everything stays in this browser.',
+    'CSV files of factories, production inspections or experience exchanges, in UTF-8, GB18030 (Chinese Excel) or Windows-1252 (Western Excel). Everything stays in this browser.',
   'import.dropLabel': 'Drop CSV files here',
   'import.dropOr': 'Drop CSV files here, or',
   'import.choose': 'Choose CSV files',
@@ -471,6 +471,10 @@ export const en = {
     'Everything was deleted in another tab while this file was importing, so nothing of it was kept. Import it again.',
   'problem.quota':
     'There is not enough room in this browser’s storage for {file}: it needed about {needed} MB, and {free} MB are free. Delete data sets on the Data page to make room. Nothing of this file was kept.',
+  'problem.quota-more':
+    'There is not enough room in this browser’s storage for {file}: it needed more than the {free} MB that are free. Delete data sets on the Data page to make room. Nothing of this file was kept.',
+  'problem.disk-full':
+    'This computer’s disk is full, so {file} could not be stored. Free some disk space, or delete data sets on the Data page. Nothing of this file was kept.',
   'problem.app-updated': 'Loom was updated while this tab was open. Reload the page to continue.',
   'problem.bundle-link':
     'A bundle link must be a relative address on this site, such as data/bundle.json, not {url}.',
@@ -751,7 +755,7 @@ export const zh: Record<MessageKey, string> = {
   'kind.production': '生产',
   'kind.exchanges': '经验交流',
   'import.intro':
-    '工厂、生产检验或经验交流的 CSV 文件，UTF-8 或 GB18030（中文 Excel）编码均可。所有数据都只留在这个浏览器里。',
+    '工厂、生产检验或经验交流的 CSV 文件，UTF-8、GB18030（中文 Excel）或 Windows-1252（西欧语言 Excel）编码均可。所有数据都只留在这个浏览器里。',
   'import.dropLabel': '把 CSV 文件拖到这里',
   'import.dropOr': '把 CSV 文件拖到这里，或',
   'import.choose': '选择 CSV 文件',
@@ -926,6 +930,10 @@ export const zh: Record<MessageKey, string> = {
     '导入这个文件时，另一个标签页删除了全部数据，因此这个文件什么也没有保留。请重新导入。',
   'problem.quota':
     '浏览器存储空间不足，放不下 {file}：它大约需要 {needed} MB，而只有 {free} MB 可用。请在“数据”页删除一些数据集以腾出空间。这个文件什么也没有保留。',
+  'problem.quota-more':
+    '浏览器存储空间不足，放不下 {file}：它需要的空间超过了可用的 {free} MB。请在“数据”页删除一些数据集以腾出空间。这个文件什么也没有保留。',
+  'problem.disk-full':
+    '这台电脑的磁盘已满，因此无法保存 {file}。请腾出一些磁盘空间，或在“数据”页删除一些数据集。这个文件什么也没有保留。',
   'problem.app-updated': '这个标签页打开期间 Loom 已更新。请重新载入页面后继续。',
   'problem.bundle-link': '数据包链接必须是本站的相对地址，例如 data/bundle.json，而不是 {url}。',
   'problem.deck-too-big': '{file} 有 {n} 张幻灯片；一个演示稿文件最多只能有 {max} 张。',

@@ -205,6 +205,7 @@ export async function importCsv(
       kind: scan.kind!,
       hash: scan.hash,
       origin: options.origin,
+      group: options.group,
     });
     // The one small transaction that makes the import visible (or, in a group, complete).
     const duplicate = await db.transaction('rw', [db.imports, db.factories], async () => {
@@ -254,15 +255,17 @@ export async function importCsv(
     await sink.abort().catch(() => undefined);
     await deleteImport(db, importId);
     if (isQuotaError(e)) {
-      // Said in numbers: what this file would have taken at the rate it was filling the disk.
+      // Said in numbers, as far as the browser can tell them.
       const after = await storageEstimate();
       const written = Math.max(0, (full?.usage ?? 0) - (usage0?.usage ?? 0));
-      const share = Math.max(0.01, bytesRead / Math.max(1, input.size));
-      throw noticeError('quota', {
-        file: fileName,
-        needed: megabytes(Math.max(written / share, input.size)),
-        free: megabytes(Math.max(0, (after?.quota ?? 0) - (after?.usage ?? 0))),
-      });
+      const share = bytesRead / Math.max(1, input.size);
+      const free = Math.round(Math.max(0, (after?.quota ?? 0) - (after?.usage ?? 0)) / 1e6);
+      // The quota still had far more room than the import used: the disk itself is full.
+      if (free > 2 * megabytes(written)) throw noticeError('disk-full', { file: fileName });
+      // What the whole file would take at the rate it filled the quota, once enough was read.
+      throw share >= 0.05
+        ? noticeError('quota', { file: fileName, needed: megabytes(written / share), free })
+        : noticeError('quota-more', { file: fileName, free });
     }
     if (signal?.aborted)
       return finish({
@@ -280,10 +283,15 @@ export async function importCsv(
   }
 }
 
-/** True for IndexedDB's "the disk is full" however it arrives (Dexie wraps it in `inner`). */
+/**
+ * True for IndexedDB's "the disk is full" however it arrives: as the error's name, inside
+ * Dexie's `inner` error, or only in the message of an error passed on from another worker.
+ */
 function isQuotaError(e: unknown): boolean {
-  for (let x = e as { name?: string; inner?: unknown } | undefined; x; x = x.inner as typeof x)
-    if (x.name === 'QuotaExceededError') return true;
+  type E = { name?: string; message?: string; inner?: unknown };
+  for (let x = e as E | undefined, depth = 0; x && depth < 5; x = x.inner as E, depth++)
+    if (x.name === 'QuotaExceededError' || /QuotaExceeded/.test(String(x.message ?? '')))
+      return true;
   return false;
 }
 

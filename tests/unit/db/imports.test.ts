@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LoomDB } from '../../../src/lib/db/database';
 import { activeFactories } from '../../../src/lib/db/factories';
 import {
@@ -242,37 +242,64 @@ describe('importCsv racing a delete-all in another tab', () => {
 });
 
 describe('importCsv on a full disk', () => {
-  it('says how much room it needed and how much is free, points to the Data page, keeps nothing', async () => {
+  const rows = Array.from({ length: 40_000 }, () => 'zhenya,crepe satin,1956-08,100,3');
+  const text = `factory_id,product,period,inspected,defective\n${rows.join('\n')}\n`;
+  /** A sink whose writes fail as Dexie reports a full IndexedDB. */
+  const fullSink = () => ({
+    write: async () => {
+      throw Object.assign(new Error('inner'), {
+        name: 'AbortError',
+        inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      });
+    },
+    finish: async () => undefined,
+    abort: async () => undefined,
+  });
+  /** navigator.storage.estimate() giving `usages` in turn (before, at the failure, after). */
+  const estimates = (quota: number, usages: number[]) => {
+    let n = 0;
     vi.stubGlobal('navigator', {
-      storage: { estimate: async () => ({ quota: 50_000_000, usage: 12_000_000 }) },
+      storage: {
+        estimate: async () => ({ quota, usage: usages[Math.min(n++, usages.length - 1)] }),
+      },
     });
-    try {
-      const db = freshDb();
-      const rows = Array.from({ length: 40_000 }, () => 'zhenya,crepe satin,1956-08,100,3');
-      const run = importText(
-        db,
-        `factory_id,product,period,inspected,defective\n${rows.join('\n')}\n`,
-        'big.csv',
-        {
-          makeSink: () => ({
-            write: async () => {
-              throw Object.assign(new Error('inner'), {
-                name: 'AbortError',
-                inner: new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
-              });
-            },
-            finish: async () => undefined,
-            abort: async () => undefined,
-          }),
-        },
-      );
-      await expect(run).rejects.toThrow(
-        /not enough room in this browser’s storage for big\.csv: it needed about 1 MB, and 38 MB are free\. Delete data sets on the Data page/,
-      );
-      expect(await counts(db)).toEqual(EMPTY);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+  };
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says how much room the quota lacked and how much is free, points to the Data page, keeps nothing', async () => {
+    estimates(50_000_000, [10_000_000, 49_600_000, 10_000_000]);
+    const db = freshDb();
+    // It failed on its first chunk, so only a lower bound can be said.
+    await expect(importText(db, text, 'big.csv', { makeSink: fullSink })).rejects.toThrow(
+      'There is not enough room in this browser’s storage for big.csv: it needed more than the 40 MB that are free. Delete data sets on the Data page to make room. Nothing of this file was kept.',
+    );
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+
+  it('estimates the room the whole file needed once part of it was stored', async () => {
+    estimates(50_000_000, [10_000_000, 49_600_000, 10_000_000]);
+    const db = freshDb();
+    let writes = 0;
+    const failsLater = () => ({
+      ...fullSink(),
+      write: async () => {
+        if (++writes >= 2) await fullSink().write();
+      },
+    });
+    // 39.6 MB stored for the first MiB of a 1.3 MB file: about 51 MB for the whole.
+    await expect(importText(db, text, 'big.csv', { makeSink: failsLater })).rejects.toThrow(
+      /storage for big\.csv: it needed about 5\d MB, and 40 MB are free\./,
+    );
+    expect(await counts(db)).toEqual(EMPTY);
+  });
+
+  it('says the disk is full when the browser’s quota still had room', async () => {
+    estimates(1_000_000_000, [10_000_000, 10_500_000, 10_000_000]);
+    const db = freshDb();
+    await expect(importText(db, text, 'big.csv', { makeSink: fullSink })).rejects.toThrow(
+      'This computer’s disk is full, so big.csv could not be stored. Free some disk space, or delete data sets on the Data page. Nothing of this file was kept.',
+    );
+    expect(await counts(db)).toEqual(EMPTY);
   });
 });
 

@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addSlide, listDecks } from '../../../src/lib/db/decks';
-import { listImports } from '../../../src/lib/db/imports';
+import { activateGroup, listImports } from '../../../src/lib/db/imports';
 import { recordPage } from '../../../src/lib/db/queries';
 import type { LoomDB } from '../../../src/lib/db/database';
 import { bytesSource } from '../../../src/lib/import/decode';
 import { importCsv } from '../../../src/lib/import/importer';
-import { exportBundle, fetchBundle, loadBundle, parseBundle } from '../../../src/lib/share/bundle';
+import {
+  exportBundle,
+  fetchBundle,
+  loadBundle,
+  parseBundle,
+  stageBundle,
+} from '../../../src/lib/share/bundle';
 import { counts, freshDb, importText } from '../db/helpers';
 
 const sample = (name: string) =>
@@ -93,6 +99,20 @@ describe('bundles', () => {
       'factories.csv',
       'production.csv',
     ]);
+  });
+
+  it('counts once a file of a group that a bundle in the same group repeats (the sample with its bundles)', async () => {
+    const a = freshDb();
+    await importText(a, sample('production.csv'), 'production.csv');
+    const bundle = parseBundle(await exportBundle(a, 'Sample'), 'sample.json');
+
+    const b = freshDb();
+    await importText(b, sample('production.csv'), 'production.csv', { group: 'first-visit' });
+    const staged = await stageBundle(b, clientFor(b), bundle, 'sample', 'first-visit');
+    expect(staged.duplicates).toBe(1);
+    const done = await activateGroup(b, 'first-visit');
+    expect(done.imported.map((i) => i.fileName)).toEqual(['production.csv']);
+    expect(await listImports(b)).toHaveLength(1);
   });
 
   it('keeps a cell that starts with = or - exactly (bundle CSV is for Loom, not a spreadsheet)', async () => {
