@@ -153,6 +153,23 @@ async function expectConsistent(page: Page) {
   return s;
 }
 
+/** Two tabs of one browser, each with the sample loaded. */
+async function twoTabs(browser: Browser) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const a = await context.newPage();
+  await openWithSample(a);
+  const b = await context.newPage();
+  await openWithSample(b);
+  return { context, a, b };
+}
+
+/** A seeded production file of `rows` rows, to choose through a file input. */
+const generated = (name: string, rows: number, seed: number) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(generateProduction(rows, seed)),
+});
+
 /** A browser profile on disk, so that closing it is like closing the tab for good. */
 async function diskProfile(browser: Browser, dir: string) {
   const baseURL = 'http://127.0.0.1:4321/';
@@ -223,21 +240,9 @@ test('a GB18030 report whose first MiB is ASCII is stored once when a published 
 test('two tabs importing at once, and the same file in both, leave exactly one active import of each file', async ({
   browser,
 }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const a = await context.newPage();
-  await openWithSample(a);
-  const b = await context.newPage();
-  await openWithSample(b);
-  const same = {
-    name: 'same.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generateProduction(60_000, 7)),
-  };
-  const other = {
-    name: 'other.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generateProduction(60_000, 8)),
-  };
+  const { context, a, b } = await twoTabs(browser);
+  const same = generated('same.csv', 60_000, 7);
+  const other = generated('other.csv', 60_000, 8);
   await chooseFiles(a, [same, other]);
   await chooseFiles(b, [same]);
   const importAll = a.getByRole('button', { name: 'Import all 2 files' });
@@ -259,16 +264,8 @@ test('two tabs importing at once, and the same file in both, leave exactly one a
 test('Reset in one tab while another imports is refused, worded, and the import completes whole', async ({
   browser,
 }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const a = await context.newPage();
-  await openWithSample(a);
-  const b = await context.newPage();
-  await openWithSample(b);
-  const big = {
-    name: 'big.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(generateProduction(400_000, 3)),
-  };
+  const { context, a, b } = await twoTabs(browser);
+  const big = generated('big.csv', 400_000, 3);
   await chooseFiles(a, [big]);
   await card(a, 'big.csv').getByRole('button', { name: 'Import 400,000 rows' }).click();
   await expect(card(a, 'big.csv').getByRole('progressbar')).toBeVisible();

@@ -27,12 +27,9 @@ export function createValidator(
     .map((f) => ({ ...f, header: headers[f.index] }));
   const width = headers.length;
   const seenIds = kind === 'factories' ? new Map<string, number>() : null;
-  // Production files are limited in distinct products and months (schema/limits.ts); rows
-  // come grouped, so the last value is checked before the set.
-  const products = kind === 'production' ? new Set<string>() : null;
-  const months = new Set<string>();
-  let lastProduct = '';
-  let lastMonth = '';
+  // Production files are limited in distinct products and months (schema/limits.ts).
+  const tooManyProducts = kind === 'production' ? distinctUpTo(MAX_PRODUCTS_PER_FILE) : null;
+  const tooManyMonths = distinctUpTo(MAX_MONTHS_PER_FILE);
 
   return function validate(cells: readonly string[], row: number): RowResult {
     if (cells.length !== width) {
@@ -123,28 +120,33 @@ export function createValidator(
         );
       else seenIds.set(record.factory_id, row);
     }
-    if (products && !errors) {
-      const product = record.product as string;
-      if (product !== lastProduct) {
-        lastProduct = product;
-        products.add(product);
-        if (products.size > MAX_PRODUCTS_PER_FILE)
-          fail(
-            headers[mapping.get('product')!],
-            notice('fatal-too-many-products', { max: MAX_PRODUCTS_PER_FILE }),
-          );
-      }
-      const month = (record.periodStart as string).slice(0, 7);
-      if (month !== lastMonth) {
-        lastMonth = month;
-        months.add(month);
-        if (months.size > MAX_MONTHS_PER_FILE)
-          fail(
-            headers[mapping.get('period')!],
-            notice('fatal-too-many-months', { max: MAX_MONTHS_PER_FILE }),
-          );
-      }
+    if (tooManyProducts && !errors) {
+      if (tooManyProducts(record.product as string))
+        fail(
+          headers[mapping.get('product')!],
+          notice('fatal-too-many-products', { max: MAX_PRODUCTS_PER_FILE }),
+        );
+      if (tooManyMonths((record.periodStart as string).slice(0, 7)))
+        fail(
+          headers[mapping.get('period')!],
+          notice('fatal-too-many-months', { max: MAX_MONTHS_PER_FILE }),
+        );
     }
     return errors ? { errors } : { record: record as unknown as AnyRecord };
+  };
+}
+
+/**
+ * A counter of distinct values that says when there are more than `max`. Rows come grouped,
+ * so a value equal to the last one is not looked up again.
+ */
+function distinctUpTo(max: number): (value: string) => boolean {
+  const seen = new Set<string>();
+  let last: string | undefined;
+  return (value) => {
+    if (value === last) return false;
+    last = value;
+    seen.add(value);
+    return seen.size > max;
   };
 }

@@ -13,7 +13,7 @@ import {
   parseBundle,
   stageBundle,
 } from '../../../src/lib/share/bundle';
-import { counts, freshDb, importText } from '../db/helpers';
+import { EMPTY, counts, freshDb, importText } from '../db/helpers';
 
 const sample = (name: string) =>
   readFileSync(new URL(`../../../public/data/${name}`, import.meta.url), 'utf8');
@@ -238,13 +238,6 @@ describe('bundles', () => {
     };
     await expect(loadBundle(b, watch, bundle)).rejects.toThrow('the tab was closed');
     expect(seenMidway).toBe(0);
-    expect(await counts(b)).toEqual({
-      imports: 0,
-      chunks: 0,
-      factories: 0,
-      exchanges: 0,
-      rollups: 0,
-      defectRollups: 0,
-    });
+    expect(await counts(b)).toEqual(EMPTY);
   });
 });

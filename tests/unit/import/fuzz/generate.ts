@@ -3,20 +3,11 @@
 // a pure function of its seed, so that a failure is replayed by its seed alone.
 import type { Encoding } from '../../../../src/lib/import/types';
 import type { AnyRecord, RecordKind } from '../../../../src/lib/schema/types';
+import { rng } from '../../../../bench/generate.mjs';
 
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
+/** A seeded generator of numbers in [0, 1): the bench's mulberry32. */
 export type Rng = () => number;
-
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 export const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
