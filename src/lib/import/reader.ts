@@ -92,6 +92,8 @@ export async function openCsv(
   if (options.delimiter !== undefined && !usableDelimiter(options.delimiter))
     throw fatal(notice('fatal-bad-delimiter', { delimiter: cutValue(options.delimiter) }));
   let encoding: Encoding = options.encoding ?? 'utf-8';
+  // Chosen by the user or named by a BOM: bytes that disprove it are an error, not a hint.
+  let declared = options.encoding !== undefined;
   let offset = 0;
   let decoder: TextStream | null = null;
   let first: string;
@@ -117,6 +119,7 @@ export async function openCsv(
     const sniff = sniffBytes(head, options.encoding);
     if (!sniff.ok) throw fatal(sniff);
     encoding = options.encoding ?? sniff.encoding ?? guessEncoding(head, head.byteLength >= size);
+    declared ||= sniff.bomLength > 0;
     if (!options.encoding && !sniff.encoding && encoding !== 'utf-8')
       warnings.push(notice('guessed-encoding', { encoding: encodingName(encoding) }));
     if (!options.encoding && sniff.encoding && sniff.bomLength === 0)
@@ -167,7 +170,7 @@ export async function openCsv(
       text = decoder!.decode(bytes, offset >= size);
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
-      if (options.encoding) throw refused(e, splitter.rowOf(e.validText));
+      if (declared) throw refused(e, splitter.rowOf(e.validText));
       // Guessed UTF-8 and only ASCII so far: the text read is the same in the encoding the
       // bytes look like, so go on in it from this chunk, without reading anything twice.
       if (!decoder!.ascii) throw e;

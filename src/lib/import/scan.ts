@@ -1,11 +1,11 @@
 import { detectKind, mappingToHeaders, missingRequired, resolveMapping } from '../schema/mapping';
-import { isKind, type AnyRecord, type RecordKind } from '../schema/types';
+import { isKind, type AnyRecord, type ProductionRecord, type RecordKind } from '../schema/types';
 import { csvLine } from '../share/csv';
 import { DecodeError, type ByteSource } from './decode';
 import { isBlankRow } from './parse';
 import { CsvFatal, openCsv, type CsvReader } from './reader';
 import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
-import { createValidator } from './validate';
+import { FileLimits, createValidator } from './validate';
 import { notice, quoteList, type Notice } from '../notice';
 
 /** Rows kept for the preview table. */
@@ -169,6 +169,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   const missing = kind && mapping ? missingRequired(kind, mapping) : [];
   const validate =
     kind && mapping && missing.length === 0 ? createValidator(kind, headers, mapping) : null;
+  const limits = validate && kind === 'production' ? new FileLimits(headers, mapping!) : null;
 
   let fieldCountErrors = 0;
   try {
@@ -185,15 +186,14 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
         const row = batch.firstRow + i;
         const out = validate(cells, row);
         if (out.record) {
+          const passed = limits?.check(out.record as ProductionRecord, row);
+          if (passed) {
+            result.accepted = 0;
+            return block(passed);
+          }
           records.push(out.record);
           rowNumbers.push(row);
           continue;
-        }
-        // A file-wide limit passed: nothing of the file can import.
-        const fatalError = out.errors.find((e) => e.code.startsWith('fatal-'));
-        if (fatalError) {
-          result.accepted = 0;
-          return block(fatalError);
         }
         result.rejected++;
         for (const err of out.errors) {

@@ -1,6 +1,6 @@
 import { FIELDS, type FieldDef } from '../schema/fields';
 import type { ColumnMapping } from '../schema/mapping';
-import type { AnyRecord, RecordKind } from '../schema/types';
+import type { AnyRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { RowError } from './types';
 import { cut, notice, type Notice } from '../notice';
 import { isMissing, parseCount, parsePeriod, type ValueProblem } from './values';
@@ -27,9 +27,6 @@ export function createValidator(
     .map((f) => ({ ...f, header: headers[f.index] }));
   const width = headers.length;
   const seenIds = kind === 'factories' ? new Map<string, number>() : null;
-  // Production files are limited in distinct products and months (schema/limits.ts).
-  const tooManyProducts = kind === 'production' ? distinctUpTo(MAX_PRODUCTS_PER_FILE) : null;
-  const tooManyMonths = distinctUpTo(MAX_MONTHS_PER_FILE);
 
   return function validate(cells: readonly string[], row: number): RowResult {
     if (cells.length !== width) {
@@ -120,33 +117,50 @@ export function createValidator(
         );
       else seenIds.set(record.factory_id, row);
     }
-    if (tooManyProducts && !errors) {
-      if (tooManyProducts(record.product as string))
-        fail(
-          headers[mapping.get('product')!],
-          notice('fatal-too-many-products', { max: MAX_PRODUCTS_PER_FILE }),
-        );
-      if (tooManyMonths((record.periodStart as string).slice(0, 7)))
-        fail(
-          headers[mapping.get('period')!],
-          notice('fatal-too-many-months', { max: MAX_MONTHS_PER_FILE }),
-        );
-    }
     return errors ? { errors } : { record: record as unknown as AnyRecord };
   };
 }
 
 /**
- * A counter of distinct values that says when there are more than `max`. Rows come grouped,
- * so a value equal to the last one is not looked up again.
+ * Counts a production file's distinct products and months, for the limits of one file
+ * (schema/limits.ts), and words the error of the row that passes one. Rows come grouped and a
+ * file repeats few periods, so a value equal to the last one is not looked up again, and a
+ * period start is cut to its month only when it changes.
  */
-function distinctUpTo(max: number): (value: string) => boolean {
-  const seen = new Set<string>();
-  let last: string | undefined;
-  return (value) => {
-    if (value === last) return false;
-    last = value;
-    seen.add(value);
-    return seen.size > max;
-  };
+export class FileLimits {
+  private readonly products = new Set<string>();
+  private readonly months = new Set<string>();
+  private lastProduct = '';
+  private lastStart = '';
+
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly mapping: ColumnMapping,
+  ) {}
+
+  /** The fatal error of row `row` if its record passes a limit, else null. */
+  check(record: ProductionRecord, row: number): RowError | null {
+    const { product, periodStart } = record;
+    if (product !== this.lastProduct) {
+      this.lastProduct = product;
+      this.products.add(product);
+      if (this.products.size > MAX_PRODUCTS_PER_FILE)
+        return {
+          row,
+          column: this.headers[this.mapping.get('product')!],
+          ...notice('fatal-too-many-products', { max: MAX_PRODUCTS_PER_FILE }),
+        };
+    }
+    if (periodStart !== this.lastStart) {
+      this.lastStart = periodStart;
+      this.months.add(periodStart.slice(0, 7));
+      if (this.months.size > MAX_MONTHS_PER_FILE)
+        return {
+          row,
+          column: this.headers[this.mapping.get('period')!],
+          ...notice('fatal-too-many-months', { max: MAX_MONTHS_PER_FILE }),
+        };
+    }
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Grain, Period } from '../schema/types';
-import { toHalfWidth, trimInvisible } from '../text';
+import { isInvisible, toHalfWidth, trimInvisible } from '../text';
 
 /** Why a cell could not be read; the validator turns these into sentences. */
 export type ValueProblem =
@@ -36,9 +36,19 @@ const MISSING = new Set([
  */
 export function isMissing(cell: string | undefined): boolean {
   if (cell === undefined || cell === '') return true;
-  // Fast path: a cell starting with printable ASCII other than the markers' first letters has a value.
+  // Fast path: a cell that starts with a visible character other than the markers' first
+  // characters (# - N n – —) has a value: nearly every cell, Chinese ones included.
   const c = cell.charCodeAt(0);
-  if (c > 32 && c < 127 && c !== 35 && c !== 45 && c !== 78 && c !== 110) return false;
+  if (
+    !isInvisible(c) &&
+    c !== 35 &&
+    c !== 45 &&
+    c !== 78 &&
+    c !== 110 &&
+    c !== 0x2013 &&
+    c !== 0x2014
+  )
+    return false;
   const t = trimInvisible(cell);
   return t === '' || MISSING.has(t.toLowerCase());
 }

@@ -308,6 +308,13 @@ describe('analyzeCsv when UTF-8 was only a guess', () => {
     expect(a.errors[0].message).toMatch(/not valid UTF-8; they look like GB18030/);
   });
 
+  it('refuses, worded, GB18030 bytes after a UTF-8 BOM: the BOM declared UTF-8', async () => {
+    const head = new TextEncoder().encode('\uFEFF' + ascii);
+    const a = await analyzeCsv(new Blob([join(head, gbTail)]));
+    expect(a.records).toEqual([]);
+    expect(a.errors[0]).toMatchObject({ code: 'fatal-encoding', row: 60_002 });
+  });
+
   it('refuses, worded, a chosen UTF-8 for a small GB18030 file, at row 1 or later', async () => {
     const a = await analyzeCsv(fixture('factories-gb18030.csv'), { encoding: 'utf-8' });
     expect(a.records).toEqual([]);
