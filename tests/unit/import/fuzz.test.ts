@@ -193,6 +193,54 @@ describe('analyzeCsv fuzzed: broken input', () => {
   );
 });
 
+describe('analyzeCsv fuzzed: options', () => {
+  const junk = [
+    undefined,
+    null,
+    '',
+    'utf8',
+    'UTF-8',
+    'latin1',
+    'constructor',
+    '__proto__',
+    0,
+    {},
+    [],
+  ];
+  it.each(seeds(6, 100))(
+    'seed %i: any combination of options is read or refused, worded',
+    async (seed) => {
+      const r = rng(seed);
+      const c = validCase(r, 10);
+      const options: Record<string, unknown> = {};
+      if (chance(r, 0.5)) options.kind = pick(r, ['factories', 'production', 'exchanges', ...junk]);
+      if (chance(r, 0.5))
+        options.encoding = pick(r, [
+          'utf-8',
+          'gb18030',
+          'windows-1252',
+          'utf-16le',
+          'utf-16be',
+          ...junk,
+        ]);
+      if (chance(r, 0.5))
+        options.delimiter = pick(r, [',', ';', '\t', '|', '"', '\n', ',,', ...junk]);
+      if (chance(r, 0.5))
+        options.mapping = pick(r, [
+          {},
+          { factory_id: 'no such column' },
+          { factory_id: '', name: '' },
+          { __proto__: 'x' },
+          Object.create(null),
+          { product: 'factory_id', factory_id: 'product' },
+          ...junk,
+        ]);
+      for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
+      await analyse(asInput(r, encode(c.text, c.encoding, c.bom)), options as CsvOptions);
+    },
+  );
+});
+
 describe('analyzeCsv fuzzed: structural extremes', () => {
   const header = 'factory_id,product,period,inspected,defective';
   const MiB = 1 << 20;
