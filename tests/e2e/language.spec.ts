@@ -64,7 +64,7 @@ test('in Chinese, no heading, button, label or column header on any page is left
       // Data (factory, product and experience names, file names) may be English; the interface may not.
       const data = '.legend, .options, td, option, .ooc, .side li, .facts, .view, .file, h2.file';
       const allowed =
-        /^(SVG|PNG|CSV|Loom|UTF-8|UTF-16|GB18030|GBK|LE|BE|Excel|README|Welch|Wilson|CI|p)$/;
+        /^(SVG|PNG|CSV|Loom|UTF-8|UTF-16|GB18030|GBK|Windows-1252|LE|BE|Excel|README|Welch|Wilson|CI|p)$/;
       // Words that occur in data on the page (products, experiences) may appear inside sentences.
       const dataWords = new Set(
         [...document.querySelectorAll(data)].flatMap(
