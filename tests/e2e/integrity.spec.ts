@@ -185,6 +185,17 @@ async function diskProfile(browser: Browser, dir: string) {
   });
 }
 
+/** The profile opened again after a load was cut off: it holds the sample alone, consistent. */
+async function reopenWithSampleAlone(browser: Browser, dir: string) {
+  const ctx = await diskProfile(browser, dir);
+  const p = ctx.pages()[0] ?? (await ctx.newPage());
+  await openWithSample(p);
+  await expect.poll(async () => (await stored(p)).imports.length).toBe(sampleFiles.length);
+  const s = await expectConsistent(p);
+  expect(s.imports.map((i) => i.fileName).sort()).toEqual([...sampleFiles].sort());
+  return { ctx, p };
+}
+
 test('a GB18030 report whose first MiB is ASCII is stored once, row for row, through the file input', async ({
   page,
 }) => {
@@ -320,12 +331,7 @@ test('a bundle cut off by a closed tab leaves nothing of itself on a disk-backed
     );
     await ctx.close();
 
-    ctx = await diskProfile(browser, dir);
-    p = ctx.pages()[0] ?? (await ctx.newPage());
-    await openWithSample(p);
-    await expect.poll(async () => (await stored(p)).imports.length).toBe(sampleFiles.length);
-    const s = await expectConsistent(p);
-    expect(s.imports.map((i) => i.fileName).sort()).toEqual([...sampleFiles].sort());
+    ({ ctx, p } = await reopenWithSampleAlone(browser, dir));
     await p.goto('./#/present');
     await expect(p.getByRole('region', { name: 'Deck: Never' })).toHaveCount(0);
     await ctx.close();
@@ -354,12 +360,7 @@ test('a first visit cut off mid-sample is loaded whole on the next visit, each f
     expect((await stored(p)).imports.filter((i) => i.status === 'active')).toHaveLength(0);
     await ctx.close();
 
-    ctx = await diskProfile(browser, dir);
-    p = ctx.pages()[0] ?? (await ctx.newPage());
-    await openWithSample(p);
-    await expect.poll(async () => (await stored(p)).imports.length).toBe(sampleFiles.length);
-    const s = await expectConsistent(p);
-    expect(s.imports.map((i) => i.fileName).sort()).toEqual([...sampleFiles].sort());
+    ({ ctx, p } = await reopenWithSampleAlone(browser, dir));
     await ctx.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
