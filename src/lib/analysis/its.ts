@@ -81,39 +81,27 @@ export function interruptedTimeSeries(points: readonly ItsPoint[], options: ItsO
   let beta: number[] = new Array(p).fill(0);
   let deviance = Infinity;
   let iterations = 0;
-  let info: number[][] = [];
   for (; iterations < 50; iterations++) {
     // Working response and weights; solve (X'WX) β = X'W z.
     const z = eta.map((e, i) => e - offset[i] + (y[i] - mu[i]) / mu[i]);
-    info = Array.from({ length: p }, () => new Array(p).fill(0));
     const rhs = new Array(p).fill(0);
-    for (let i = 0; i < n; i++) {
-      const w = mu[i];
-      const xi = X[i];
-      for (let a = 0; a < p; a++) {
-        rhs[a] += w * xi[a] * z[i];
-        for (let b = 0; b <= a; b++) info[a][b] += w * xi[a] * xi[b];
-      }
-    }
-    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) info[a][b] = info[b][a];
-    const next = solve(info, rhs);
+    for (let i = 0; i < n; i++) for (let a = 0; a < p; a++) rhs[a] += mu[i] * X[i][a] * z[i];
+    const next = solve(weightedCross(X, mu), rhs);
     if (!next) return fail;
     beta = next;
     eta = X.map((xi, i) => dot(xi, beta) + offset[i]);
     mu = eta.map(Math.exp);
     const dev = poissonDeviance(y, mu);
-    // R's glm stops when |dev − devold| / (|dev| + 0.1) < 1e-8.
-    if (Math.abs(dev - deviance) / (Math.abs(dev) + 0.1) < 1e-10) {
-      deviance = dev;
+    // R's glm stops when |dev − devold| / (|dev| + 0.1) < 1e-8; this is stricter.
+    const converged = Math.abs(dev - deviance) / (Math.abs(dev) + 0.1) < 1e-10;
+    deviance = dev;
+    if (converged) {
       iterations++;
       break;
     }
-    deviance = dev;
   }
   // The covariance at the fit: (X'WX)⁻¹ with the final weights, scaled by the dispersion.
-  info = Array.from({ length: p }, (_, a) =>
-    Array.from({ length: p }, (_, b) => X.reduce((s, xi, i) => s + mu[i] * xi[a] * xi[b], 0)),
-  );
+  const info = weightedCross(X, mu);
   const e1 = new Array(p).fill(0);
   e1[1] = 1;
   const col = solve(info, e1);
@@ -131,6 +119,16 @@ export function interruptedTimeSeries(points: readonly ItsPoint[], options: ItsO
     counterfactual: X.map((xi) => Math.exp(dot(xi, beta) - xi[1] * step)),
     iterations,
   };
+}
+
+/** X'WX for the rows of X and weights w. */
+function weightedCross(X: readonly number[][], w: readonly number[]): number[][] {
+  const p = X[0].length;
+  const out = Array.from({ length: p }, () => new Array(p).fill(0));
+  for (let i = 0; i < X.length; i++)
+    for (let a = 0; a < p; a++) for (let b = 0; b <= a; b++) out[a][b] += w[i] * X[i][a] * X[i][b];
+  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) out[a][b] = out[b][a];
+  return out;
 }
 
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, i) => s + v * b[i], 0);
