@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attGt, type PanelRow } from '../../../src/lib/analysis/did';
+import { readFileSync } from 'node:fs';
 
 /** Rows of a panel from unit → [group, outcomes at periods 1, 2, 3, …]. */
 const panel = (units: Record<string, [number | null, ...number[]]>): PanelRow[] =>
@@ -98,5 +99,66 @@ describe('attGt(rows, options)', () => {
     const copy = structuredClone(HAND);
     attGt(HAND);
     expect(HAND).toEqual(copy);
+  });
+});
+
+describe("attGt on the did package's mpdta panel", () => {
+  // The did package's README (version 2.5.1): att_gt(yname = "lemp", tname = "year",
+  // idname = "countyreal", gname = "first.treat", xformla = ~1, data = mpdta), never treated
+  // as the comparison, varying base period; then aggte(type = "dynamic") and (type = "group").
+  const rows: PanelRow[] = readFileSync(
+    new URL('../../fixtures/mpdta.csv', import.meta.url),
+    'utf8',
+  )
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [county, year, lemp, first] = line.split(',').map(Number);
+      return { unit: String(county), time: year, y: lemp, group: first === 0 ? null : first };
+    });
+  const r = attGt(rows, { control: 'never' });
+  const round = (x: number) => Number(x.toFixed(4));
+
+  it('matches its ATT(g,t) table to 4 decimals', () => {
+    expect(r.cells.map((c) => [c.group, c.time, round(c.att)])).toEqual([
+      [2004, 2004, -0.0105],
+      [2004, 2005, -0.0704],
+      [2004, 2006, -0.1373],
+      [2004, 2007, -0.1008],
+      [2006, 2004, 0.0065],
+      [2006, 2005, -0.0028],
+      [2006, 2006, -0.0046],
+      [2006, 2007, -0.0412],
+      [2007, 2004, 0.0305],
+      [2007, 2005, -0.0027],
+      [2007, 2006, -0.0311],
+      [2007, 2007, -0.0261],
+    ]);
+  });
+
+  it('matches its dynamic effects (overall −0.0772) and group effects (overall −0.031)', () => {
+    expect(r.dynamic.map((d) => [d.e, round(d.att)])).toEqual([
+      [-3, 0.0305],
+      [-2, -0.0006],
+      [-1, -0.0245],
+      [0, -0.0199],
+      [1, -0.051],
+      [2, -0.1373],
+      [3, -0.1008],
+    ]);
+    expect(round(r.overall)).toBe(-0.0772);
+    expect(r.byGroup.map((g) => [g.group, round(g.att)])).toEqual([
+      [2004, -0.0797],
+      [2006, -0.0229],
+      [2007, -0.0261],
+    ]);
+    expect(Number(r.groupOverall.toFixed(3))).toBe(-0.031);
+    expect(r.sizes).toEqual([
+      { group: 2004, units: 20 },
+      { group: 2006, units: 40 },
+      { group: 2007, units: 131 },
+    ]);
+    expect(r.never).toBe(309);
   });
 });
