@@ -117,7 +117,9 @@ export function attGt(rows: readonly PanelRow[], options: { control?: Control } 
   const byE = new Map<number, AttCell[]>();
   for (const c of cells) {
     const e = c.time - c.group;
-    byE.set(e, [...(byE.get(e) ?? []), c]);
+    const at = byE.get(e);
+    if (at) at.push(c);
+    else byE.set(e, [c]);
   }
   const weighted = (cs: readonly AttCell[]) => {
     const w = cs.reduce((s, c) => s + sizeOf.get(c.group)!, 0);

@@ -1,5 +1,7 @@
 import { DATA_TABLES, type ImportRow, type LoomDB } from './database';
 import { recordsCsv } from './recordsCsv';
+import { importDecks, type Deck } from './decks';
+import { asWriter, holdingGroup } from './locks';
 
 /** The fields of an import known when it starts. */
 export type NewImport = Omit<
@@ -90,6 +92,31 @@ export async function activateGroup(
 /** Deletes every import of a group and its rows: a group that did not load leaves nothing. */
 export async function deleteGroup(db: LoomDB, group: string): Promise<void> {
   for (const imp of await groupImports(db, group)) await deleteImport(db, imp.id);
+}
+
+/**
+ * Loads a group of files whole or not at all, holding the data lock shared and the group's
+ * own lock: `stage` imports each file into the group (the importer's `group` option) and
+ * returns the decks to add; one transaction then makes every staged import active and adds
+ * the decks. If `stage` throws, the group's staged imports are deleted and the error passed
+ * on; if the tab closes, start-up cleanup deletes them once the group's lock is free.
+ */
+export async function loadAsGroup<R extends { decks: readonly Deck[] }>(
+  db: LoomDB,
+  stage: (group: string) => Promise<R>,
+): Promise<{ staged: R; imported: ImportRow[]; duplicates: ImportRow[] }> {
+  return asWriter(() =>
+    holdingGroup(async (group) => {
+      try {
+        const staged = await stage(group);
+        const done = await activateGroup(db, group, () => importDecks(db, staged.decks));
+        return { staged, ...done };
+      } catch (e) {
+        await deleteGroup(db, group);
+        throw e;
+      }
+    }),
+  );
 }
 
 /**

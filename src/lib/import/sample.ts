@@ -2,9 +2,8 @@ import type { ImportClient } from './client';
 import type { ImportReport } from './importer';
 import type { LoomDB } from '../db/database';
 import { fetchBundle, stageBundle } from '../share/bundle';
-import { activateGroup, deleteGroup } from '../db/imports';
-import { importDecks, type Deck } from '../db/decks';
-import { asWriter, holdingGroup } from '../db/locks';
+import { loadAsGroup } from '../db/imports';
+import type { Deck } from '../db/decks';
 import { noticeError } from '../notice';
 
 /** The shape of `public/data/manifest.json`. */
@@ -39,30 +38,23 @@ export async function loadSample(
 ): Promise<ImportReport[]> {
   const manifest = await fetchManifest(base);
   const at = new URL(base, location.href).href;
-  return asWriter(() =>
-    holdingGroup(async (group) => {
-      try {
-        const reports: ImportReport[] = [];
-        for (const name of manifest.files) {
-          const file = await fetch(new URL(name, at));
-          if (!file.ok)
-            throw noticeError('sample-file', { file: name, status: String(file.status) });
-          const job = client.import(await file.blob(), name, {}, undefined, 'sample', group);
-          reports.push(await job.result);
-        }
-        const decks: Deck[] = [];
-        for (const name of manifest.bundles ?? [])
-          decks.push(
-            ...(await stageBundle(db, client, await fetchBundle(name, at), 'sample', group)).decks,
-          );
-        await activateGroup(db, group, () => importDecks(db, decks));
-        return reports;
-      } catch (e) {
-        await deleteGroup(db, group);
-        throw e;
-      }
-    }),
-  );
+  const done = await loadAsGroup(db, async (group) => {
+    const reports: ImportReport[] = [];
+    for (const name of manifest.files) {
+      const file = await fetch(new URL(name, at));
+      if (!file.ok) throw noticeError('sample-file', { file: name, status: String(file.status) });
+      reports.push(
+        await client.import(await file.blob(), name, {}, undefined, 'sample', group).result,
+      );
+    }
+    const decks: Deck[] = [];
+    for (const name of manifest.bundles ?? [])
+      decks.push(
+        ...(await stageBundle(db, client, await fetchBundle(name, at), 'sample', group)).decks,
+      );
+    return { reports, decks };
+  });
+  return done.staged.reports;
 }
 
 /** True when the active imports hold every file of the sample's manifest (matched by name). */

@@ -2,10 +2,9 @@
 // publish with the site (public/data/manifest.json lists them) or to hand to a colleague.
 import type { RecordKind } from '../schema/types';
 import type { LoomDB } from '../db/database';
-import { activateGroup, deleteGroup, listImports } from '../db/imports';
-import { asWriter, holdingGroup } from '../db/locks';
+import { listImports, loadAsGroup } from '../db/imports';
 import { recordsCsv } from '../db/recordsCsv';
-import { decksFromJson, decksToJson, importDecks, listDecks, type Deck } from '../db/decks';
+import { decksFromJson, decksToJson, listDecks, type Deck } from '../db/decks';
 import type { ImportClient } from '../import/client';
 import { NoticeError, notice, noticeError } from '../notice';
 
@@ -129,22 +128,12 @@ export async function loadBundle(
   bundle: Bundle,
   source: 'user' | 'sample' = 'user',
 ): Promise<BundleLoad> {
-  return asWriter(() =>
-    holdingGroup(async (group) => {
-      try {
-        const staged = await stageBundle(db, client, bundle, source, group);
-        const done = await activateGroup(db, group, () => importDecks(db, staged.decks));
-        return {
-          imported: done.imported.length,
-          duplicates: staged.duplicates + done.duplicates.length,
-          decks: staged.decks.length,
-        };
-      } catch (e) {
-        await deleteGroup(db, group);
-        throw e;
-      }
-    }),
-  );
+  const done = await loadAsGroup(db, (group) => stageBundle(db, client, bundle, source, group));
+  return {
+    imported: done.imported.length,
+    duplicates: done.staged.duplicates + done.duplicates.length,
+    decks: done.staged.decks.length,
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { getDb } from '../db/database';
 import { errorText } from '../i18n/i18n.svelte';
-import { cleanupStaging, deleteAll, listImports, webLocks } from '../db/imports';
+import { cleanupStaging, deleteAll, deleteImport, listImports, webLocks } from '../db/imports';
 import { importClient } from '../import/client';
 import { fetchManifest, loadSample, sampleComplete } from '../import/sample';
-import { asSoleWriter } from '../db/locks';
+import { asSoleWriter, asWriter } from '../db/locks';
 import { fetchBundle, loadBundle } from '../share/bundle';
 import { bundleInLink } from './route';
 
@@ -43,9 +43,11 @@ export async function startup(): Promise<void> {
     if (bundleInLink()) return;
     const imports = await listImports(db);
     if (imports.length === 0) await resetToSample(false);
-    // A sample cut short by an older build (which loaded it file by file): load it again whole.
+    // A sample cut short by an older build, which loaded it file by file (this build loads it
+    // as one group, whose imports keep the group's name): load it again whole. Only such a
+    // database costs a look at the manifest.
     else if (
-      imports.every((i) => i.source === 'sample') &&
+      imports.every((i) => i.source === 'sample' && !i.group) &&
       !sampleComplete(await fetchManifest(), imports)
     )
       await resetToSample(true);
@@ -66,6 +68,11 @@ export async function resetToSample(clear: boolean): Promise<void> {
   } finally {
     appState.busy = '';
   }
+}
+
+/** Deletes one data set and its rows, holding the data lock like every writer. */
+export async function deleteDataSet(importId: number): Promise<void> {
+  await asWriter(() => deleteImport(getDb(), importId));
 }
 
 /** Asks for persistent storage (once a user has imported something worth keeping) and records the answer. */
