@@ -7,6 +7,7 @@ import {
   forceY,
   type SimulationNodeDatum,
 } from 'd3-force';
+import { seeded } from '../lib/random';
 
 /** What a layout needs: node ids, with an optional pinned position each, and directed links. */
 export interface LayoutInput {
@@ -23,18 +24,6 @@ export type Positions = Float64Array;
 
 /** Enough ticks to settle small graphs, fewer for large ones, where each tick costs more. */
 export const ticksFor = (nodes: number) => (nodes <= 500 ? 300 : nodes <= 2000 ? 160 : 100);
-
-/** A small, fast seeded generator (mulberry32): d3-force's jiggle and placement use it. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A force-directed layout, run to the end synchronously: deterministic (seeded,

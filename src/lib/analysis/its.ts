@@ -3,6 +3,8 @@
 // IJE 2017): a quasi-Poisson GLM with a log link and offset log(exposure), fitted by
 // iteratively reweighted least squares, as R's glm(family = quasipoisson) fits it.
 
+import { solveSpd } from './linalg';
+
 /** One period of a series: its time on an even scale, its count, and what the count is out of. */
 export interface ItsPoint {
   time: number;
@@ -86,7 +88,7 @@ export function interruptedTimeSeries(points: readonly ItsPoint[], options: ItsO
     const z = eta.map((e, i) => e - offset[i] + (y[i] - mu[i]) / mu[i]);
     const rhs = new Array(p).fill(0);
     for (let i = 0; i < n; i++) for (let a = 0; a < p; a++) rhs[a] += mu[i] * X[i][a] * z[i];
-    const next = solve(weightedCross(X, mu), rhs);
+    const next = solveSpd(weightedCross(X, mu), rhs);
     if (!next) return fail;
     beta = next;
     eta = X.map((xi, i) => dot(xi, beta) + offset[i]);
@@ -104,7 +106,7 @@ export function interruptedTimeSeries(points: readonly ItsPoint[], options: ItsO
   const info = weightedCross(X, mu);
   const e1 = new Array(p).fill(0);
   e1[1] = 1;
-  const col = solve(info, e1);
+  const col = solveSpd(info, e1);
   if (!col) return fail;
   const pearson = y.reduce((s, v, i) => s + (v - mu[i]) ** 2 / mu[i], 0);
   const dispersion = pearson / (n - p);
@@ -139,33 +141,4 @@ function poissonDeviance(y: readonly number[], mu: readonly number[]): number {
   for (let i = 0; i < y.length; i++)
     d += 2 * ((y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]));
   return d;
-}
-
-/** Solves A x = b for a symmetric positive definite A by Cholesky; null if A is singular. */
-function solve(A: readonly number[][], b: readonly number[]): number[] | null {
-  const n = b.length;
-  const L = Array.from({ length: n }, () => new Array(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i][j];
-      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
-      if (i === j) {
-        if (!(s > 1e-12 * Math.abs(A[i][i]))) return null;
-        L[i][i] = Math.sqrt(s);
-      } else L[i][j] = s / L[j][j];
-    }
-  }
-  const z = new Array(n).fill(0);
-  for (let i = 0; i < n; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i][k] * z[k];
-    z[i] = s / L[i][i];
-  }
-  const x = new Array(n).fill(0);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = z[i];
-    for (let k = i + 1; k < n; k++) s -= L[k][i] * x[k];
-    x[i] = s / L[i][i];
-  }
-  return x;
 }

@@ -21,18 +21,25 @@ describe('attGt(rows, options)', () => {
       [3, 2, -0.5, 1],
       [3, 3, 2, 2],
     ]);
-    expect(r.dynamic).toEqual([
+    expect(r.dynamic.map(({ e, att }) => ({ e, att }))).toEqual([
       { e: -1, att: -0.5 },
       { e: 0, att: 1.75 },
       { e: 1, att: 1.5 },
     ]);
     expect(r.overall).toBeCloseTo(1.625, 12);
-    expect(r.byGroup).toEqual([
+    expect(r.byGroup.map(({ group, att }) => ({ group, att }))).toEqual([
       { group: 2, att: 1.5 },
       { group: 3, att: 2 },
     ]);
     expect(r.groupOverall).toBeCloseTo(1.75, 12);
     expect(r.never).toBe(2);
+  });
+
+  it('gives each cell the standard error of its comparison mean when one unit is treated', () => {
+    // ATT(2,2): a changes by 2; c by 1 and d by 0. With one treated unit only the comparison
+    // mean varies: √(mean((Δ − 0.5)²) / 2) = √0.125, which is √(Σ IFᵢ²) / n with IF = (0, −1, 1).
+    const r = attGt(HAND, { control: 'never' });
+    expect(r.cells[0].se).toBeCloseTo(Math.sqrt(0.125), 12);
   });
 
   it('compares with the not yet treated by default: b joins the comparison of ATT(2,2)', () => {
@@ -72,7 +79,10 @@ describe('attGt(rows, options)', () => {
     });
     expect(r.sizes).toEqual([{ group: 2, units: 1 }]);
     expect(r.never).toBe(2);
-    expect(r.cells).toEqual([{ group: 2, time: 2, att: 2, base: 1, treated: 1, controls: 2 }]);
+    expect(r.cells).toEqual([
+      { group: 2, time: 2, att: 2, base: 1, treated: 1, controls: 2, se: expect.any(Number) },
+    ]);
+    expect(r.n).toBe(3);
   });
 
   it('counts only units seen in both periods of a cell', () => {
@@ -160,5 +170,49 @@ describe("attGt on the did package's mpdta panel", () => {
       { group: 2007, units: 131 },
     ]);
     expect(r.never).toBe(309);
+  });
+
+  it('matches its Wald pre-test of parallel trends, p = 0.16812', () => {
+    expect(r.pretest?.df).toBe(5);
+    expect(r.pretest?.p.toFixed(5)).toBe('0.16812');
+  });
+
+  // The README's errors come from did's bootstrap with an unseeded draw, so they are matched
+  // within Monte Carlo error, not to the digit: 10% for the bootstrap, and 15% for the analytic
+  // errors, which differ from the bootstrap's interquartile estimate by up to 12% for the
+  // 20 counties first treated in 2004, whose changes have heavy tails.
+  const near = (got: number, published: number, tolerance = 0.1) =>
+    expect(Math.abs(got / published - 1)).toBeLessThan(tolerance);
+  it('gives analytic errors within 15% of its bootstrap errors', () => {
+    const published = [
+      0.0246, 0.0332, 0.0397, 0.0357, 0.0229, 0.0197, 0.0179, 0.0192, 0.0154, 0.0164, 0.0184,
+      0.017,
+    ];
+    r.cells.forEach((c, k) => near(c.se, published[k], 0.15));
+    [0.0154, 0.0132, 0.0153, 0.0123, 0.0167, 0.0413, 0.0351].forEach((se, k) =>
+      near(r.dynamic[k].se, se, 0.15),
+    );
+    near(r.overallSe, 0.0219, 0.15);
+    [0.0291, 0.0176, 0.0175].forEach((se, k) => near(r.byGroup[k].se, se, 0.15));
+    near(r.groupOverallSe, 0.0126, 0.15);
+  });
+
+  it('bootstraps the event-time curve with a seed: errors near its own, a band 2.3–3 wide', () => {
+    const b = attGt(rows, { control: 'never', draws: 999 });
+    [0.0154, 0.0132, 0.0153, 0.0123, 0.0167, 0.0413, 0.0351].forEach((se, k) =>
+      near(b.dynamic[k].se, se),
+    );
+    // The README's band: (0.0710 − 0.0305) / 0.0154 = 2.63 standard errors.
+    expect(b.crit).toBeGreaterThan(2.3);
+    expect(b.crit).toBeLessThan(3);
+    expect(attGt(rows, { control: 'never', draws: 999 }).crit).toBe(b.crit);
+    expect(attGt(rows, { control: 'never', draws: 999, seed: 7 }).crit).not.toBe(b.crit);
+  });
+
+  it('keeps event times in a window, as aggte(min_e, max_e)', () => {
+    const w = attGt(rows, { control: 'never', minE: -1, maxE: 1 });
+    expect(w.dynamic.map((d) => d.e)).toEqual([-1, 0, 1]);
+    expect(w.overall).toBeCloseTo((r.dynamic[3].att + r.dynamic[4].att) / 2, 12);
+    expect(w.eventPretest?.df).toBe(1);
   });
 });
