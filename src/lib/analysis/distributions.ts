@@ -108,6 +108,12 @@ export function chiSquareUpper(x: number, df: number): number {
   return x <= 0 ? 1 : gammaQ(df / 2, x / 2);
 }
 
+/** P(X ≥ x) for X ~ F with `d1` and `d2` degrees of freedom. */
+export function fUpper(x: number, d1: number, d2: number): number {
+  if (!(d1 > 0) || !(d2 > 0) || Number.isNaN(x)) return NaN;
+  return x <= 0 ? 1 : betaI(d2 / (d2 + d1 * x), d2 / 2, d1 / 2);
+}
+
 /**
  * Holm's step-down adjustment of p-values for multiple tests (Holm 1979): the i-th smallest
  * p times (m − i + 1), made non-decreasing and capped at 1, in the input's order. Rejecting

@@ -41,3 +41,21 @@ export function bucketSpan(bucket: string): [number, number] {
   const [first, last] = bucketMonths(bucket);
   return [monthTime(first), monthTime(last, true)];
 }
+
+/**
+ * A period's place on an even scale: months since year 0 (y·12 + m), quarters (y·4 + q) or
+ * years, from a time (epoch ms, UTC) inside it. Consecutive periods differ by 1.
+ */
+export function periodIndex(time: number, interval: Interval): number {
+  const d = new Date(time);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  return interval === 'month' ? y * 12 + m : interval === 'quarter' ? y * 4 + Math.floor(m / 3) : y;
+}
+
+/** The bucket label (as {@link bucketOf}) of a {@link periodIndex}. */
+export function periodLabel(index: number, interval: Interval): string {
+  if (interval === 'year') return String(index);
+  if (interval === 'quarter') return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -26,7 +26,9 @@ export interface UnitEffect {
   /** Periods observed in the window before (g − k … g − 1) and after (g … g + k). */
   pre: number;
   post: number;
-  /** Its own change, mean after − mean before: the before/after change, not adjusted. */
+  /** Its mean outcome over the periods before and after, and their difference: the before/after change, not adjusted. */
+  before: number;
+  after: number;
   change: number;
   /** The change minus the comparison units' mean change over the same periods. */
   effect: number;
@@ -46,8 +48,8 @@ export interface UnitEffect {
  * For each treated unit with first treated period g: its change D from the mean outcome over
  * g − k … g − 1 to the mean over g … g + k (the periods it is observed), against the same
  * change D_j of each comparison unit over those periods. The comparison units are the never
- * treated, or with `notYet` also those first treated after g + k, so that none is treated in
- * the window. The effect is D − mean(D_j); under no effect it is distributed as t with m − 1
+ * treated (or first treated after the last period), or with `notYet` also those first treated
+ * after g + k, so that none is treated in the window. The effect is D − mean(D_j); under no effect it is distributed as t with m − 1
  * degrees of freedom after scaling by s·√(1 + 1/m), where s is the standard deviation of the
  * D_j across the m comparison units: a test that holds whatever the month-to-month
  * correlation, as long as the treated unit is as noisy as the comparison units. The p-values
@@ -73,17 +75,22 @@ export function unitEffects(
       const v = y.get(t);
       if (v !== undefined) (t < g ? pre : post).push(v);
     }
-    const d = pre.length && post.length ? mean(post) - mean(pre) : NaN;
-    return { d, pre: pre.length, post: post.length };
+    const before = pre.length ? mean(pre) : NaN;
+    const after = post.length ? mean(post) : NaN;
+    return { d: after - before, before, after, pre: pre.length, post: post.length };
   };
+  // A unit first treated after the last period is never treated within the data, as in attGt.
+  let last = -Infinity;
+  for (const r of rows) last = Math.max(last, r.time);
   const out: UnitEffect[] = [];
   for (const [unit, u] of units) {
-    if (u.group === null) continue;
+    if (u.group === null || u.group > last) continue;
     const g = u.group;
     const own = changeOf(u.y, g);
     const ds: number[] = [];
     for (const c of units.values()) {
-      const eligible = c.group === null || (control === 'notYet' && c.group > g + k);
+      const eligible =
+        c.group === null || c.group > last || (control === 'notYet' && c.group > g + k);
       if (!eligible) continue;
       const ch = changeOf(c.y, g);
       if (ch.pre >= MIN_PERIODS && ch.post >= MIN_PERIODS) ds.push(ch.d);
@@ -112,6 +119,8 @@ export function unitEffects(
       group: g,
       pre: own.pre,
       post: own.post,
+      before: own.before,
+      after: own.after,
       change: own.d,
       effect,
       lo,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   betaI,
   chiSquareUpper,
+  fUpper,
   holm,
   logGamma,
   normalTwoSided,
@@ -29,6 +30,12 @@ describe('distributions', () => {
     expect(chiSquareUpper(0.3, 1)).toBeCloseTo(0.583882420770365, 12);
     expect(chiSquareUpper(120, 100)).toBeCloseTo(0.0844066810936918, 12);
     expect(chiSquareUpper(0, 3)).toBe(1);
+  });
+
+  it('gives upper F tails as R: pf(x, d1, d2, lower.tail = FALSE)', () => {
+    expect(fUpper(3.22, 6, 10)).toBeCloseTo(0.0498781698797575, 12);
+    expect(fUpper(0.5, 2, 30)).toBeCloseTo(0.611495708208455, 12);
+    expect(fUpper(0, 2, 30)).toBe(1);
   });
 
   it('has ln Γ and the incomplete beta of R: lgamma, pbeta', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bucketMonths, bucketOf, bucketSpan } from '../../../src/lib/analysis/periods';
+import {
+  bucketMonths,
+  bucketOf,
+  bucketSpan,
+  periodIndex,
+  periodLabel,
+} from '../../../src/lib/analysis/periods';
 
 describe('bucketOf(month, interval)', () => {
   it.each([
@@ -32,5 +38,19 @@ describe('bucketMonths(bucket) and bucketSpan(bucket)', () => {
   });
   it('throws a TypeError for a string that is no bucket', () => {
     expect(() => bucketMonths('1956-Q5')).toThrow(TypeError);
+  });
+});
+
+describe('periodIndex(time, interval) and periodLabel(index, interval)', () => {
+  it('numbers consecutive periods by 1 across a year end, and labels them as bucketOf', () => {
+    const dec = Date.UTC(1955, 11, 31);
+    const jan = Date.UTC(1956, 0, 1);
+    expect(periodIndex(jan, 'month') - periodIndex(dec, 'month')).toBe(1);
+    expect(periodIndex(jan, 'quarter') - periodIndex(dec, 'quarter')).toBe(1);
+    expect(periodIndex(jan, 'year') - periodIndex(dec, 'year')).toBe(1);
+    for (const interval of ['month', 'quarter', 'year'] as const)
+      expect(periodLabel(periodIndex(Date.UTC(1956, 7, 15), interval), interval)).toBe(
+        bucketOf('1956-08', interval),
+      );
   });
 });

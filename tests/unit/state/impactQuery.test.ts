@@ -3,17 +3,30 @@ import {
   DEFAULT_IMPACT,
   impactQueryString,
   parseImpactQuery,
+  type ImpactState,
 } from '../../../src/lib/state/impactQuery';
 
 describe('impact view state in the URL', () => {
-  it('round-trips, leaving defaults out', () => {
-    const s = { experience: 'Warp tension control', k: 4, interval: 'quarter' as const };
+  it('round-trips every field, leaving defaults out', () => {
+    const s: ImpactState = {
+      experience: 'Warp tension control',
+      k: 4,
+      interval: 'quarter',
+      method: 'its',
+      control: 'never',
+      band: 'simultaneous',
+      season: 0,
+      factory: 'zhenya',
+    };
     expect(parseImpactQuery(impactQueryString(s))).toEqual(s);
     expect(impactQueryString(DEFAULT_IMPACT)).toBe('');
+    expect(impactQueryString({ ...DEFAULT_IMPACT, control: 'never' })).toBe('control=never');
   });
 
-  it('falls back to defaults for a k out of range or an unknown interval', () => {
-    expect(parseImpactQuery('k=1&interval=year')).toEqual(DEFAULT_IMPACT);
+  it('falls back to defaults for values out of range or unknown', () => {
+    expect(
+      parseImpactQuery('k=1&interval=year&method=ols&control=all&band=wide&season=3'),
+    ).toEqual(DEFAULT_IMPACT);
     expect(parseImpactQuery('k=2.5').k).toBe(6);
   });
 });
