@@ -1,8 +1,6 @@
 /// <reference lib="webworker" />
 // Runs a force layout off the main thread: large graphs take seconds, and the page stays responsive.
-import { forceLayout, type LayoutInput } from './networkLayout';
+import { serveWorker } from '../lib/workerCall';
+import { forceLayout } from './networkLayout';
 
-self.onmessage = (e: MessageEvent<{ id: number; input: LayoutInput }>) => {
-  const xy = forceLayout(e.data.input);
-  (self as unknown as Worker).postMessage({ id: e.data.id, xy }, [xy.buffer]);
-};
+serveWorker(forceLayout, (xy) => [xy.buffer]);

@@ -85,6 +85,7 @@ export interface ItsChart {
   points: {
     period: string;
     start: number;
+    end: number;
     inspected: number;
     defective: number;
     /** Observed, fitted and counterfactual (no step) rates, in [0, 1]. */
@@ -412,6 +413,7 @@ function itsParts(input: ImpactInput, groupOf: Map<string, number>) {
         return {
           period: p.period,
           start: p.start,
+          end: p.end,
           inspected: p.inspected,
           defective: p.defective,
           rate: p.rate,
