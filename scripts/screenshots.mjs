@@ -36,7 +36,7 @@ try {
   await page.screenshot({ path: `${root}docs/network.png`, fullPage: false });
 
   await page.goto('http://127.0.0.1:4600/#/impact');
-  await page.getByRole('img', { name: /^Event study/ }).waitFor();
+  await page.getByRole('img', { name: /^Effect of adoption/ }).waitFor();
   await page.screenshot({ path: `${root}docs/impact.png`, fullPage: true });
 
   await page

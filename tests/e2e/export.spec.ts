@@ -96,3 +96,28 @@ test('small multiples export as one picture: every panel under its caption', asy
   const png = await exportAs(page, TREND, 'PNG');
   expect(png.bytes.length).toBeGreaterThan(10_000);
 });
+
+test('the Impact charts export: the aligned chart with its legend, the effect curve, the CSV of both', async ({
+  page,
+}) => {
+  await page.goto('./#/impact');
+  const aligned = 'Export Adopters against comparison factories, aligned on adoption';
+  await expect(page.getByRole('img', { name: /^Mean defect rate of 13 adopters/ })).toBeVisible();
+  const svg = (await exportAs(page, aligned, 'SVG')).bytes.toString('utf8');
+  expect(svg).toContain('Adopters against comparison factories, aligned on adoption');
+  expect(svg).toContain('>adopters had they moved like the comparison</text>');
+  expect(svg).toContain('>Defect rate (%)</text>');
+  const png = (await exportAs(page, 'Export Effect of adoption, by month from adoption', 'PNG'))
+    .bytes;
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  const csv = (await exportAs(page, aligned, 'CSV')).bytes.toString('utf8').slice(1).trim();
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe(
+    'event_time,adopters_rate_pct,comparison_rate_pct,expected_without_effect_pct,adopters,comparison_factories,effect_points,ci95_low,ci95_high,band95_low,band95_high',
+  );
+  // t = −6 … 6, and at t = 0 an effect with its interval and simultaneous band.
+  expect(lines).toHaveLength(14);
+  expect(lines[7]).toMatch(
+    /^0,\d+\.\d+,\d+\.\d+,\d+\.\d+,\d+,\d+,-?\d+\.\d+,-?\d+\.\d+,-?\d+\.\d+,-?\d+\.\d+,-?\d+\.\d+$/,
+  );
+});
