@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import Dexie from 'dexie';
 import './network';
+import './impact';
 
 const input = document.getElementById('file') as HTMLInputElement;
 const file = () => input.files![0];

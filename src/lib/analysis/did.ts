@@ -1,5 +1,6 @@
 import { chiSquareUpper, fUpper } from './distributions';
 import { solveSpd } from './linalg';
+import { indexPanel } from './panel';
 import { seeded } from '../random';
 
 // Staggered difference-in-differences: Callaway & Sant'Anna (2021), "Difference-in-Differences
@@ -79,7 +80,8 @@ export interface AttGt {
   crit: number;
   /**
    * did's Wald pre-test of parallel trends: every ATT(g,t) with t < g is zero, with the
-   * analytic covariance. Null when there is no pre-treatment cell or the covariance is singular.
+   * analytic covariance. Null when there is no pre-treatment cell, the covariance is singular,
+   * or `cellPretest` is false.
    */
   pretest: WaldTest | null;
   /** The same test on the event-time effects before adoption (e < 0) that `dynamic` holds. */
@@ -102,6 +104,12 @@ export interface AttOptions {
   draws?: number;
   /** The bootstrap's seed (default 1956): the same seed gives the same band. */
   seed?: number;
+  /**
+   * Whether to compute did's pre-test over every pre-treatment cell (default true). Its
+   * covariance has a row per cell, so it costs cells² × units: hundreds of milliseconds for
+   * 500 units and 30 groups. `eventPretest` is always computed.
+   */
+  cellPretest?: boolean;
 }
 
 /**
@@ -124,20 +132,18 @@ export function attGt(rows: readonly PanelRow[], options: AttOptions = {}): AttG
   const control = options.control ?? 'notYet';
   const minE = options.minE ?? -Infinity;
   const maxE = options.maxE ?? Infinity;
-  const times = [...new Set(rows.map((r) => r.time))].sort((a, b) => a - b);
-  const last = times[times.length - 1];
-  // Each unit's group and outcomes by period.
-  const byId = new Map<string, Unit>();
-  for (const r of rows) {
-    const group = r.group !== null && r.group > last ? null : r.group;
-    let u = byId.get(r.unit);
-    if (!u) byId.set(r.unit, (u = { group, y: new Map(), i: -1 }));
-    else if (u.group !== group)
-      throw new TypeError(`attGt: unit ${r.unit} has groups ${u.group} and ${group}`);
-    u.y.set(r.time, r.y);
-  }
+  const panel = indexPanel(rows);
+  const { times, last } = panel;
+  const at = new Map(times.map((t, i) => [t, i]));
+  // Each unit's group (after the last period counts as never, as in did) and outcomes by
+  // period index, NaN where it is not observed.
+  const byId = panel.units.map((u): Unit => {
+    const y = new Float64Array(times.length).fill(NaN);
+    for (const [t, v] of u.y) y[at.get(t)!] = v;
+    return { group: u.group !== null && u.group > last ? null : u.group, y, i: -1 };
+  });
   // Units treated in the first period have no before: did drops them from the data.
-  const all = [...byId.values()].filter((u) => u.group === null || u.group > times[0]);
+  const all = byId.filter((u) => u.group === null || u.group > times[0]);
   all.forEach((u, i) => (u.i = i));
   const n = all.length;
   const groups = [...new Set(all.map((u) => u.group).filter((g): g is number => g !== null))].sort(
@@ -161,8 +167,8 @@ export function attGt(rows: readonly PanelRow[], options: AttOptions = {}): AttG
       const comparison = all.filter((u) =>
         u.group === null ? true : control === 'notYet' && u.group > latest && u.group !== g,
       );
-      const a = changes(treated, t, base);
-      const c = changes(comparison, t, base);
+      const a = changes(treated, at.get(t)!, at.get(base)!);
+      const c = changes(comparison, at.get(t)!, at.get(base)!);
       if (!a.units.length || !c.units.length) continue;
       const cell: AttCell = {
         group: g,
@@ -227,14 +233,20 @@ export function attGt(rows: readonly PanelRow[], options: AttOptions = {}): AttG
   const dynInf = es.map((e) => weightedInfluence(byE.get(e)!));
   const dynamic = es.map((e, k) => ({
     e,
-    att: weighted(byE.get(e)!.map((w) => w.cell), pg),
+    att: weighted(
+      byE.get(e)!.map((w) => w.cell),
+      pg,
+    ),
     se: seOf(dynInf[k]),
   }));
   const post = es.map((e, k) => k).filter((k) => es[k] >= 0);
   const overallInf = meanInfluence(post.map((k) => dynInf[k]));
 
   const groupWork = groups
-    .map((g) => ({ g, ws: work.filter((w) => w.cell.group === g && w.cell.time >= g && w.cell.time <= g + maxE) }))
+    .map((g) => ({
+      g,
+      ws: work.filter((w) => w.cell.group === g && w.cell.time >= g && w.cell.time <= g + maxE),
+    }))
     .filter((x) => x.ws.length);
   const groupInf = groupWork.map(({ ws }) => {
     const inf = new Float64Array(n);
@@ -280,11 +292,14 @@ export function attGt(rows: readonly PanelRow[], options: AttOptions = {}): AttG
     groupOverall,
     groupOverallSe: byGroup.length ? seOf(groupOverallInf) : NaN,
     crit,
-    pretest: wald(
-      preWork.map((w) => w.cell.att),
-      preWork.map((w) => influence(w)),
-      n,
-    ),
+    pretest:
+      options.cellPretest === false
+        ? null
+        : wald(
+            preWork.map((w) => w.cell.att),
+            preWork.map((w) => influence(w)),
+            n,
+          ),
     eventPretest: wald(
       preE.map((k) => dynamic[k].att),
       preE.map((k) => dynInf[k]),
@@ -298,12 +313,13 @@ export function attGt(rows: readonly PanelRow[], options: AttOptions = {}): AttG
 
 interface Unit {
   group: number | null;
-  y: Map<number, number>;
+  /** Outcomes by period index; NaN where not observed. */
+  y: Float64Array;
   /** Its row in the influence functions. */
   i: number;
 }
 
-/** The units observed at both `t` and `b`, their changes from `b` to `t`, and the mean change. */
+/** The units observed at both period indices `t` and `b`, their changes from `b` to `t`, and the mean change. */
 interface Change {
   units: Unit[];
   deltas: number[];
@@ -313,14 +329,15 @@ interface Change {
 function changes(us: readonly Unit[], t: number, b: number): Change {
   const units: Unit[] = [];
   const deltas: number[] = [];
+  let sum = 0;
   for (const u of us) {
-    const yt = u.y.get(t);
-    const yb = u.y.get(b);
-    if (yt === undefined || yb === undefined) continue;
+    const d = u.y[t] - u.y[b];
+    if (Number.isNaN(d)) continue;
     units.push(u);
-    deltas.push(yt - yb);
+    deltas.push(d);
+    sum += d;
   }
-  return { units, deltas, mean: deltas.length ? mean(deltas) : NaN };
+  return { units, deltas, mean: deltas.length ? sum / deltas.length : NaN };
 }
 
 /** Cells' effects weighted by their groups' shares. */
@@ -340,7 +357,11 @@ function sumSquares(xs: Float64Array): number {
  * influence functions: W = n·b'V⁻¹b, χ² with length(b) degrees of freedom, as did's pre-test.
  * Null with no estimate, or when V is singular (more estimates than units can identify).
  */
-export function wald(b: readonly number[], infs: readonly Float64Array[], n: number): WaldTest | null {
+export function wald(
+  b: readonly number[],
+  infs: readonly Float64Array[],
+  n: number,
+): WaldTest | null {
   const q = b.length;
   if (!q || q >= n) return null;
   const V = infs.map((a) => infs.map((c) => dotF(a, c) / n));
@@ -380,12 +401,20 @@ export function multiplierBootstrap(
   const low = (1 - root5) / 2;
   const high = (1 + root5) / 2;
   const pLow = (root5 + 1) / (2 * root5);
-  const v = new Float64Array(n);
+  // Influence unit-major, so one draw walks memory once: M[i·K + k].
+  const M = new Float64Array(n * K);
+  infs.forEach((inf, k) => inf.forEach((x, i) => (M[i * K + k] = x)));
   const res = Array.from({ length: K }, () => new Float64Array(draws));
+  const sums = new Float64Array(K);
   const scale = 1 / Math.sqrt(n); // √n · mean = Σ / √n
   for (let b = 0; b < draws; b++) {
-    for (let i = 0; i < n; i++) v[i] = random() < pLow ? low : high;
-    for (let k = 0; k < K; k++) res[k][b] = dotF(infs[k], v) * scale;
+    sums.fill(0);
+    for (let i = 0; i < n; i++) {
+      const v = random() < pLow ? low : high;
+      const row = i * K;
+      for (let k = 0; k < K; k++) sums[k] += M[row + k] * v;
+    }
+    for (let k = 0; k < K; k++) res[k][b] = sums[k] * scale;
   }
   const IQR_NORMAL = 1.3489795003921634; // qnorm(.75) − qnorm(.25)
   const sigma = res.map((r) => {

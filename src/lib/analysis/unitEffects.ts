@@ -6,6 +6,7 @@
 
 import type { Control, PanelRow } from './did';
 import { holm, studentTwoSided } from './distributions';
+import { comparesWith, indexPanel } from './panel';
 import { meanVar, tQuantile975 } from './stats';
 
 /** Fewer comparison units than this, or periods than this on a side, support no claim. */
@@ -61,12 +62,7 @@ export function unitEffects(
 ): UnitEffect[] {
   const { k } = options;
   const control = options.control ?? 'notYet';
-  const units = new Map<string, { group: number | null; y: Map<number, number> }>();
-  for (const r of rows) {
-    let u = units.get(r.unit);
-    if (!u) units.set(r.unit, (u = { group: r.group, y: new Map() }));
-    u.y.set(r.time, r.y);
-  }
+  const { units, last } = indexPanel(rows);
   /** A unit's observed change over a window, or null below MIN_PERIODS on a side. */
   const changeOf = (y: Map<number, number>, g: number) => {
     const pre: number[] = [];
@@ -79,22 +75,27 @@ export function unitEffects(
     const after = post.length ? mean(post) : NaN;
     return { d: after - before, before, after, pre: pre.length, post: post.length };
   };
-  // A unit first treated after the last period is never treated within the data, as in attGt.
-  let last = -Infinity;
-  for (const r of rows) last = Math.max(last, r.time);
-  const out: UnitEffect[] = [];
-  for (const [unit, u] of units) {
-    if (u.group === null || u.group > last) continue;
-    const g = u.group;
-    const own = changeOf(u.y, g);
-    const ds: number[] = [];
-    for (const c of units.values()) {
-      const eligible =
-        c.group === null || c.group > last || (control === 'notYet' && c.group > g + k);
-      if (!eligible) continue;
+  // The comparison units' changes depend only on the group: one pass per group.
+  const comparisonOf = new Map<number, number[]>();
+  const comparison = (g: number) => {
+    let ds = comparisonOf.get(g);
+    if (ds) return ds;
+    ds = [];
+    for (const c of units) {
+      if (!comparesWith(c, g, k, last, control === 'notYet')) continue;
       const ch = changeOf(c.y, g);
       if (ch.pre >= MIN_PERIODS && ch.post >= MIN_PERIODS) ds.push(ch.d);
     }
+    comparisonOf.set(g, ds);
+    return ds;
+  };
+  const out: UnitEffect[] = [];
+  for (const u of units) {
+    // A unit first treated after the last period is never treated within the data, as in attGt.
+    if (u.group === null || u.group > last) continue;
+    const g = u.group;
+    const own = changeOf(u.y, g);
+    const ds = comparison(g);
     const m = ds.length;
     const base = m ? mean(ds) : NaN;
     const effect = own.d - base;
@@ -115,7 +116,7 @@ export function unitEffects(
       p = se > 0 ? studentTwoSided(effect / se, m - 1) : effect === 0 ? 1 : 0;
     }
     out.push({
-      unit,
+      unit: u.id,
       group: g,
       pre: own.pre,
       post: own.post,

@@ -753,7 +753,7 @@ export const zh: Record<MessageKey, string> = {
   'impact.noAdoptionsAfter': '（含采用日期），即可看到次品率是否因采用而下降。',
   'impact.noProduction': '采用经验的工厂都没有生产数据。',
   'impact.didLead':
-    '双重差分（Callaway 与 Sant’Anna，2021）：每个采用厂都与同期{control}的工厂比较，所有工厂同时发生的变化不算作效果。',
+    '双重差分（Callaway 与 Sant’Anna，2021）：每个采用厂都与同一批{units}中{control}的工厂比较，所有工厂同时发生的变化不算作效果。',
   'impact.controlText.notYet': '尚未采用',
   'impact.controlText.never': '始终未采用',
   'impact.groups':

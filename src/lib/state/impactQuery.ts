@@ -46,7 +46,8 @@ export function parseImpactQuery(query: string | undefined): ImpactState {
     method: oneOf(p.get('method'), ['auto', 'did', 'its'], 'auto'),
     control: oneOf(p.get('control'), ['notYet', 'never'], 'notYet'),
     band: oneOf(p.get('band'), ['pointwise', 'simultaneous'], 'pointwise'),
-    season: season === '0' || season === '1' || season === '2' ? (Number(season) as 0 | 1 | 2) : null,
+    season:
+      season === '0' || season === '1' || season === '2' ? (Number(season) as 0 | 1 | 2) : null,
     factory: p.get('factory')?.trim() ?? '',
   };
 }

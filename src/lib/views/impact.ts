@@ -9,6 +9,7 @@ import { attGt, type AttGt, type Control, type PanelRow } from '../analysis/did'
 import { holm, normalTwoSided, studentTwoSided } from '../analysis/distributions';
 import { tQuantile975 } from '../analysis/stats';
 import { interruptedTimeSeries } from '../analysis/its';
+import { comparesWith, indexPanel } from '../analysis/panel';
 import { periodIndex, periodLabel } from '../analysis/periods';
 import { MIN_COMPARISON, MIN_PERIODS, unitEffects } from '../analysis/unitEffects';
 import { csvLine } from '../share/csv';
@@ -176,7 +177,13 @@ export function impactView(input: ImpactInput): ImpactView {
   const neverOffered = neverCount >= MIN_COMPARISON;
   const control: Control = state.control === 'never' && neverOffered ? 'never' : 'notYet';
 
-  const did = attGt(rows, { control, minE: -k, maxE: k, draws: input.draws ?? 0 });
+  const did = attGt(rows, {
+    control,
+    minE: -k,
+    maxE: k,
+    draws: input.draws ?? 0,
+    cellPretest: false,
+  });
   const postCells = did.cells.filter((c) => c.time >= c.group && c.time - c.group <= k);
   const hasComparison = postCells.length > 0;
   const fallback =
@@ -292,14 +299,7 @@ function didParts(did: AttGt, rows: readonly PanelRow[], input: ImpactInput, con
  * the same calendar periods; both means are taken over adopters, with equal weight.
  */
 function alignedOf(rows: readonly PanelRow[], k: number, control: Control): AlignedPoint[] {
-  const units = new Map<string, { group: number | null; y: Map<number, number> }>();
-  let last = -Infinity;
-  for (const r of rows) {
-    let u = units.get(r.unit);
-    if (!u) units.set(r.unit, (u = { group: r.group, y: new Map() }));
-    u.y.set(r.time, r.y);
-    last = Math.max(last, r.time);
-  }
+  const { units, last } = indexPanel(rows);
   const sums = Array.from({ length: 2 * k + 1 }, () => ({
     a: 0,
     na: 0,
@@ -308,24 +308,36 @@ function alignedOf(rows: readonly PanelRow[], k: number, control: Control): Alig
     pairs: 0,
     gap: 0,
   }));
-  for (const u of units.values()) {
-    const g = u.group;
-    if (g === null || g > last) continue;
-    const controls = [...units.values()].filter(
-      (c) => c.group === null || c.group > last || (control === 'notYet' && c.group > g + k),
-    );
+  // The comparison's mean at g + e depends only on the group g: one pass per group.
+  const comparisonOf = new Map<number, (number | null)[]>();
+  const comparison = (g: number) => {
+    let means = comparisonOf.get(g);
+    if (means) return means;
+    const controls = units.filter((c) => comparesWith(c, g, k, last, control === 'notYet'));
+    means = [];
     for (let e = -k; e <= k; e++) {
-      const s = sums[e + k];
-      const own = u.y.get(g + e);
       let c = 0;
       let nc = 0;
       for (const x of controls) {
         const v = x.y.get(g + e);
         if (v !== undefined) [c, nc] = [c + v, nc + 1];
       }
+      means.push(nc ? c / nc : null);
+    }
+    comparisonOf.set(g, means);
+    return means;
+  };
+  for (const u of units) {
+    const g = u.group;
+    if (g === null || g > last) continue;
+    const means = comparison(g);
+    for (let e = -k; e <= k; e++) {
+      const s = sums[e + k];
+      const own = u.y.get(g + e);
+      const c = means[e + k];
       if (own !== undefined) [s.a, s.na] = [s.a + own, s.na + 1];
-      if (nc) [s.c, s.nc] = [s.c + c / nc, s.nc + 1];
-      if (own !== undefined && nc) [s.gap, s.pairs] = [s.gap + own - c / nc, s.pairs + 1];
+      if (c !== null) [s.c, s.nc] = [s.c + c, s.nc + 1];
+      if (own !== undefined && c !== null) [s.gap, s.pairs] = [s.gap + own - c, s.pairs + 1];
     }
   }
   // The adopters' gap to the comparison before adoption, averaged over their pre-periods.

@@ -185,8 +185,7 @@ describe("attGt on the did package's mpdta panel", () => {
     expect(Math.abs(got / published - 1)).toBeLessThan(tolerance);
   it('gives analytic errors within 15% of its bootstrap errors', () => {
     const published = [
-      0.0246, 0.0332, 0.0397, 0.0357, 0.0229, 0.0197, 0.0179, 0.0192, 0.0154, 0.0164, 0.0184,
-      0.017,
+      0.0246, 0.0332, 0.0397, 0.0357, 0.0229, 0.0197, 0.0179, 0.0192, 0.0154, 0.0164, 0.0184, 0.017,
     ];
     r.cells.forEach((c, k) => near(c.se, published[k], 0.15));
     [0.0154, 0.0132, 0.0153, 0.0123, 0.0167, 0.0413, 0.0351].forEach((se, k) =>

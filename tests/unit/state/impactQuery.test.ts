@@ -24,9 +24,9 @@ describe('impact view state in the URL', () => {
   });
 
   it('falls back to defaults for values out of range or unknown', () => {
-    expect(
-      parseImpactQuery('k=1&interval=year&method=ols&control=all&band=wide&season=3'),
-    ).toEqual(DEFAULT_IMPACT);
+    expect(parseImpactQuery('k=1&interval=year&method=ols&control=all&band=wide&season=3')).toEqual(
+      DEFAULT_IMPACT,
+    );
     expect(parseImpactQuery('k=2.5').k).toBe(6);
   });
 });
