@@ -277,9 +277,9 @@ export const en = {
     'no verdict: too few {units} ({before} before, {after} after; {min} needed)',
   'impact.noVerdict.comparison': 'no verdict: {n} comparison factories ({min} needed)',
   'impact.tableNoteDid':
-    "Before and after: mean rates over the {k} {units} before adoption and from adoption through {k} after. The own change is not adjusted for what moved every factory, and is no verdict. The effect is that change minus the comparison factories' mean change over the same {units}; its interval is how far a comparison factory's change strays when nothing happens to it. {n} factories are tested, so verdicts use p-values adjusted by Holm's method: “fell” or “rose” only below 0.05.",
+    "Before and after: mean rates over the {k} {units} before adoption and from adoption through {k} after. The own change is not adjusted for what moved every factory, and is no verdict. The effect is that change minus the comparison factories' mean change over the same {units}; its interval is how far a comparison factory's change strays when nothing happens to it. Factories tested: {n}; verdicts use p-values adjusted for that number by Holm's method, and say “fell” or “rose” only below 0.05.",
   'impact.tableNoteIts':
-    "Before and after: mean rates over all {units} before adoption and from it on. The rate ratio is the defect rate after adoption over what the factory's own trend predicts; below 1 is fewer defects. {n} factories are tested, so verdicts use p-values adjusted by Holm's method: “fell” or “rose” only below 0.05.",
+    "Before and after: mean rates over all {units} before adoption and from it on. The rate ratio is the defect rate after adoption over what the factory's own trend predicts; below 1 is fewer defects. Factories tested: {n}; verdicts use p-values adjusted for that number by Holm's method, and say “fell” or “rose” only below 0.05.",
   'verdict.fell': 'fell',
   'verdict.rose': 'rose',
   'verdict.none': 'no clear change',

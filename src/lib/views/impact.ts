@@ -234,6 +234,13 @@ export function impactView(input: ImpactInput): ImpactView {
   if (method === 'did') Object.assign(view, didParts(did, rows, input, control));
   else Object.assign(view, itsParts(input, groupOf));
   if (shortfalls.length && view.overall) view.overall.verdict = null;
+  // With one adopter the influence function sees only the comparison's noise: its intervals
+  // and pre-test would look sure of what they cannot know, so none are given.
+  if (method === 'did' && adoptersIn < MIN_ADOPTERS) {
+    view.pretest = null;
+    view.curve = view.curve.map((c) => ({ ...c, lo: NaN, hi: NaN, bandLo: NaN, bandHi: NaN }));
+    if (view.overall) Object.assign(view.overall, { lo: NaN, hi: NaN, p: NaN });
+  }
   return view;
 }
 

@@ -117,6 +117,10 @@ describe('impactView: when a claim cannot be made, it says which number is too s
     const v = impactView({ ...input(panel), adoptions: panel.adoptions.slice(0, 1) });
     expect(v.shortfalls).toEqual([{ what: 'adopters', have: 1, need: 2 }]);
     expect(v.overall!.verdict).toBeNull();
+    // No interval or pre-test that would see only the comparison's noise.
+    expect(v.overall!.lo).toBeNaN();
+    expect(v.pretest).toBeNull();
+    expect(v.curve.every((c) => Number.isNaN(c.lo) && Number.isFinite(c.effect))).toBe(true);
     // The one adopter still gets its own test against 15 comparison factories.
     expect(v.rows).toHaveLength(1);
     expect(v.rows[0].controls).toBe(15);
