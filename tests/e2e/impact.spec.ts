@@ -54,6 +54,12 @@ test('a common trend with no effect: at most 2 of 12 adopters "fell", and the av
   await expect(summary).toContainText('4 factories never adopt');
   await expect(page.getByTestId('impact-overall')).toContainText(/: no clear change\.$/);
   await expect(summary).toContainText(/adopters and comparison factories moved together \(p = /);
+  // The group aggregation, one row per adoption month and the weighted mean, in points.
+  await page.getByText('Average effect by month of adoption').click();
+  const groups = summary.getByRole('table');
+  await expect(groups.locator('tbody tr')).toHaveCount(4);
+  await expect(groups.locator('tbody tr').first()).toContainText(/^1956-014[−+]?\d\.\d/);
+  await expect(groups.locator('tbody tr').last()).toContainText('all, weighted by size12');
 });
 
 test('a true effect of −3 points: at least 9 of 12 adopters "fell", about −3 on average', async ({

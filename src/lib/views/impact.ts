@@ -126,6 +126,9 @@ export interface ImpactView {
   curve: CurvePoint[];
   /** The band's critical value (NaN without draws). */
   crit: number;
+  /** Each adoption period's mean effect over its periods in the window, and their size-weighted mean (points, 95%). */
+  byGroup: { period: string; units: number; effect: number; lo: number; hi: number }[];
+  groupOverall: { effect: number; lo: number; hi: number } | null;
   aligned: AlignedPoint[];
   rows: FactoryRow[];
   its: ItsChart | null;
@@ -227,6 +230,8 @@ export function impactView(input: ImpactInput): ImpactView {
     pretest: null,
     curve: [],
     crit: NaN,
+    byGroup: [],
+    groupOverall: null,
     aligned: [],
     rows: [],
     its: null,
@@ -240,6 +245,8 @@ export function impactView(input: ImpactInput): ImpactView {
     view.pretest = null;
     view.curve = view.curve.map((c) => ({ ...c, lo: NaN, hi: NaN, bandLo: NaN, bandHi: NaN }));
     if (view.overall) Object.assign(view.overall, { lo: NaN, hi: NaN, p: NaN });
+    view.byGroup = view.byGroup.map((g) => ({ ...g, lo: NaN, hi: NaN }));
+    if (view.groupOverall) Object.assign(view.groupOverall, { lo: NaN, hi: NaN });
   }
   return view;
 }
@@ -290,9 +297,23 @@ function didParts(did: AttGt, rows: readonly PanelRow[], input: ImpactInput, con
     post: u.post,
     controls: u.controls,
   }));
+  const interval95 = (att: number, se: number) => ({
+    effect: att,
+    lo: att - t * se,
+    hi: att + t * se,
+  });
+  const periodOf = new Map(did.sizes.map((g) => [g.group, g.units]));
   return {
     curve,
-    crit: did.crit,
+    crit: Number.isNaN(did.crit) ? NaN : crit,
+    byGroup: did.byGroup.map((g) => ({
+      period: periodLabel(g.group, interval),
+      units: periodOf.get(g.group) ?? 0,
+      ...interval95(g.att, g.se),
+    })),
+    groupOverall: Number.isFinite(did.groupOverall)
+      ? interval95(did.groupOverall, did.groupOverallSe)
+      : null,
     overall,
     pretest,
     aligned: alignedOf(rows, k, control),

@@ -63,6 +63,14 @@ describe('impactView: a common trend is not an effect', () => {
     expect(v.control).toBe('notYet');
     expect(v.shortfalls).toEqual([]);
     expect(v.pretest!.df).toBe(6);
+    // The group aggregation, in points: one row per adoption month, and a weighted mean.
+    expect(v.byGroup.map((g) => [g.period, g.units])).toEqual([
+      ['1956-01', 4],
+      ['1956-07', 4],
+      ['1957-01', 4],
+    ]);
+    for (const g of v.byGroup) expect(g.lo).toBeLessThan(g.hi);
+    expect(v.groupOverall!.effect).toBeCloseTo(v.byGroup.reduce((s, g) => s + g.effect, 0) / 3, 10);
     expect(v.curve.map((c) => c.e)).toEqual([-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6]);
   });
 
