@@ -4,14 +4,14 @@
 // effect, each factory's verdict, the chart of adopters against comparison factories, and why
 // a claim cannot be made when it cannot. Pure and synchronous; the page runs it in a worker.
 
-import type { RateSeries } from '../analysis/defectRate';
+import type { RatePoint, RateSeries } from '../analysis/defectRate';
 import { attGt, type AttGt, type Control, type PanelRow } from '../analysis/did';
 import { holm, normalTwoSided, studentTwoSided } from '../analysis/distributions';
 import { tQuantile975 } from '../analysis/stats';
 import { interruptedTimeSeries } from '../analysis/its';
 import { comparesWith, indexPanel } from '../analysis/panel';
 import { periodIndex, periodLabel } from '../analysis/periods';
-import { MIN_COMPARISON, MIN_PERIODS, unitEffects } from '../analysis/unitEffects';
+import { MIN_COMPARISON, MIN_PERIODS, unitEffects, type UnitEffect } from '../analysis/unitEffects';
 import { csvLine } from '../share/csv';
 import type { ImpactState } from '../state/impactQuery';
 
@@ -56,45 +56,42 @@ export interface AlignedPoint {
   nComparison: number;
 }
 
-/** One adopter's row in the table. */
-export interface FactoryRow {
+/**
+ * One adopter's row in the table. `before`, `after` (mean rates in %) and `change` (points) are
+ * its own, not adjusted; `effect`, `lo` and `hi` are points against the comparison (did), or a
+ * rate ratio against its own trend (its).
+ */
+export type FactoryRow = Pick<
+  UnitEffect,
+  | 'before'
+  | 'after'
+  | 'change'
+  | 'effect'
+  | 'lo'
+  | 'hi'
+  | 'p'
+  | 'pAdjusted'
+  | 'pre'
+  | 'post'
+  | 'controls'
+> & {
   factory_id: string;
   /** The period that holds the adoption. */
   period: string;
-  /** Mean rates in % over the window before and after adoption, and their difference in points: not adjusted. */
-  before: number;
-  after: number;
-  change: number;
-  /** The effect: points against the comparison (did), or a rate ratio (its); with its 95% interval. */
-  effect: number;
-  lo: number;
-  hi: number;
-  p: number;
-  pAdjusted: number;
   verdict: Verdict | null;
   /** Why there is no verdict. */
   noVerdict: 'periods' | 'comparison' | null;
-  /** Periods observed before and after, and the comparison factories in its test. */
-  pre: number;
-  post: number;
-  controls: number;
-}
+};
 
 /** The interrupted time series of one factory, for the chart. */
 export interface ItsChart {
   factory_id: string;
-  points: {
-    period: string;
-    start: number;
-    end: number;
-    inspected: number;
-    defective: number;
-    /** Observed, fitted and counterfactual (no step) rates, in [0, 1]. */
-    rate: number;
+  /** Each period's counts and observed rate, with the fitted and counterfactual (no step) rates. */
+  points: (Pick<RatePoint, 'period' | 'start' | 'end' | 'inspected' | 'defective' | 'rate'> & {
     fitted: number;
     counterfactual: number;
     after: boolean;
-  }[];
+  })[];
   rateRatio: number;
   lo: number;
   hi: number;
