@@ -5,8 +5,8 @@ import { wilsonInterval } from './stats';
 /** What a trend shows: the interval, what a series is, and filters (absent = everything). */
 export interface RateQuery {
   interval: Interval;
-  /** One series per factory or per product. */
-  by: 'factory' | 'product';
+  /** One series per factory, per product, or per factory × product (keyed `factory\u0001product`). */
+  by: 'factory' | 'product' | 'pair';
   factories?: readonly string[];
   products?: readonly string[];
   /** First and last month `YYYY-MM`, inclusive. */
@@ -78,13 +78,27 @@ export function monthCube(chunks: readonly RollupChunk[], q: CubeQuery): MonthCu
   const factories = q.factories?.length ? new Set(q.factories) : null;
   const products = q.products?.length ? new Set(q.products) : null;
   const byFactory = q.by === 'factory';
+  const byPair = q.by === 'pair';
   const keep = byFactory ? factories : products;
   const keySet = new Set<string>();
   const monthSet = new Set<string>();
+  const passes = (f: string, p: string) =>
+    f !== '' && p !== '' && (!factories || factories.has(f)) && (!products || products.has(p));
   for (const c of chunks) {
     for (const m of c.month.dict) if (m) monthSet.add(m);
-    for (const v of byFactory ? c.factory.dict : c.product.dict)
-      if (v && (!keep || keep.has(v))) keySet.add(v);
+    if (byPair) {
+      // The pairs present in this chunk, as codes f·|products| + p, named once each.
+      const np = c.product.dict.length;
+      const seen = new Set<number>();
+      for (let i = 0; i < c.count; i++) seen.add(c.factory.codes[i] * np + c.product.codes[i]);
+      for (const code of seen) {
+        const f = c.factory.dict[Math.floor(code / np)];
+        const p = c.product.dict[code % np];
+        if (passes(f, p)) keySet.add(`${f}\u0001${p}`);
+      }
+    } else
+      for (const v of byFactory ? c.factory.dict : c.product.dict)
+        if (v && (!keep || keep.has(v))) keySet.add(v);
   }
   const keys = [...keySet].sort((a, b) => a.localeCompare(b));
   const months = [...monthSet].sort();
@@ -94,27 +108,48 @@ export function monthCube(chunks: readonly RollupChunk[], q: CubeQuery): MonthCu
   const inspected = new Float64Array(keys.length * width);
   const defective = new Float64Array(keys.length * width);
   for (const c of chunks) {
-    // Per dictionary entry, once per chunk: a row offset into the cube (-1 = filtered out).
-    const fRow = Int32Array.from(c.factory.dict, (f) =>
-      f === '' || (factories && !factories.has(f)) ? -1 : byFactory ? keyId.get(f)! * width : 0,
-    );
-    const pRow = Int32Array.from(c.product.dict, (p) =>
-      p === '' || (products && !products.has(p)) ? -1 : byFactory ? 0 : keyId.get(p)! * width,
-    );
     const mCol = Int32Array.from(c.month.dict, (m) => (m === '' ? -1 : monthId.get(m)!));
     const fc = c.factory.codes;
     const pc = c.product.codes;
     const mc = c.month.codes;
     const ins = c.inspected;
     const def = c.defective;
+    // A row offset into the cube (-1 = filtered out) per factory and product code: summed for
+    // one key per factory or product, or looked up in a table of pairs.
+    let fRow: Int32Array;
+    let pRow: Int32Array;
+    let pairRow: Int32Array | null = null;
+    const np = c.product.dict.length;
+    if (byPair) {
+      pairRow = new Int32Array(c.factory.dict.length * np);
+      c.factory.dict.forEach((f, fi) =>
+        c.product.dict.forEach((p, pi) => {
+          const id = keyId.get(`${f}\u0001${p}`);
+          pairRow![fi * np + pi] = id === undefined ? -1 : id * width;
+        }),
+      );
+      fRow = pRow = new Int32Array(0);
+    } else {
+      fRow = Int32Array.from(c.factory.dict, (f) =>
+        f === '' || (factories && !factories.has(f)) ? -1 : byFactory ? keyId.get(f)! * width : 0,
+      );
+      pRow = Int32Array.from(c.product.dict, (p) =>
+        p === '' || (products && !products.has(p)) ? -1 : byFactory ? 0 : keyId.get(p)! * width,
+      );
+    }
     for (let i = 0; i < c.count; i++) {
-      const f = fRow[fc[i]];
-      const p = pRow[pc[i]];
       const m = mCol[mc[i]];
-      if (f < 0 || p < 0 || m < 0) continue;
-      const at = f + p + m;
-      inspected[at] += ins[i];
-      defective[at] += def[i];
+      if (m < 0) continue;
+      let row: number;
+      if (pairRow) row = pairRow[fc[i] * np + pc[i]];
+      else {
+        const f = fRow[fc[i]];
+        const p = pRow[pc[i]];
+        row = f < 0 || p < 0 ? -1 : f + p;
+      }
+      if (row < 0) continue;
+      inspected[row + m] += ins[i];
+      defective[row + m] += def[i];
     }
   }
   return { keys, months, inspected, defective };

@@ -60,6 +60,24 @@ describe('defectRateByPeriod(chunks, query)', () => {
     ]);
   });
 
+  it('makes one series per factory × product, keyed factory\u0001product, and filters them', () => {
+    const pairs = defectRateByPeriod(data, { interval: 'month', by: 'pair' });
+    expect(pairs.map((s) => [s.key, s.inspected, s.defective])).toEqual([
+      ['guangming\u0001crepe satin', 2000, 195],
+      ['guangming\u0001soft satin', 500, 25],
+      ['zhenya\u0001crepe satin', 3000, 50],
+    ]);
+    const some = defectRateByPeriod(data, {
+      interval: 'month',
+      by: 'pair',
+      products: ['crepe satin'],
+    });
+    expect(some.map((s) => s.key)).toEqual([
+      'guangming\u0001crepe satin',
+      'zhenya\u0001crepe satin',
+    ]);
+  });
+
   it('is empty when nothing matches', () => {
     expect(
       defectRateByPeriod(data, { interval: 'month', by: 'factory', factories: ['nobody'] }),

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CONTROL,
+  controlQueryString,
+  parseControlQuery,
+  type ControlState,
+} from '../../../src/lib/state/controlQuery';
+
+describe('control view state in the URL', () => {
+  it('round-trips every field, notes with colons and ampersands included, defaults left out', () => {
+    const s: ControlState = {
+      factory: 'guangming',
+      product: 'crepe satin',
+      interval: 'quarter',
+      kind: 'pprime',
+      rules: 'we',
+      baseline: 12,
+      stages: ['1956-06-01', '1956-10-01'],
+      notes: [{ period: '1956-08', text: 'new loom tension gauges: 3 & <b>' }],
+      sort: 'latest',
+      desc: false,
+    };
+    expect(parseControlQuery(controlQueryString(s))).toEqual(s);
+    expect(controlQueryString(DEFAULT_CONTROL)).toBe('');
+  });
+
+  it('falls back for values out of range, and drops malformed stages and empty notes', () => {
+    expect(
+      parseControlQuery(
+        'kind=np&rules=x&baseline=1&interval=week&stage=1956-13-01&note=1956-08:&note=x',
+      ),
+    ).toEqual(DEFAULT_CONTROL);
+    expect(parseControlQuery(`note=1956-01:${'a'.repeat(500)}`).notes[0].text).toHaveLength(200);
+  });
+});

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { RatePoint } from '../../../src/lib/analysis/defectRate';
+import { pChart } from '../../../src/lib/analysis/stats';
+import { seeded } from '../../../src/lib/random';
+import {
+  controlCsv,
+  controlSummary,
+  controlView,
+  sortSummary,
+} from '../../../src/lib/views/control';
+
+/** Monthly points from 1955-01 with `n` pieces and these rates. */
+function series(rates: number[], n: number | ((i: number) => number) = 1000): RatePoint[] {
+  return rates.map((r, i) => {
+    const size = typeof n === 'number' ? n : n(i);
+    const defective = Math.round(r * size);
+    return {
+      period: `${1955 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      start: Date.UTC(1955, i, 1),
+      end: Date.UTC(1955, i + 1, 1),
+      inspected: size,
+      defective,
+      rate: defective / size,
+      lo: 0,
+      hi: 1,
+    };
+  });
+}
+const normal = (seed: number) => {
+  const r = seeded(seed);
+  return () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+};
+const AUTO = { kind: 'auto', rules: 'nhs', baseline: 0, stages: [] } as const;
+
+describe('controlView: the chart that fits the data', () => {
+  it('is p′ for 50,000 pieces a month with 10% variation between months, and flags ~none', () => {
+    const z = normal(4);
+    const pts = series(
+      Array.from({ length: 24 }, () => 0.08 * (1 + 0.1 * z())),
+      50_000,
+    );
+    const binomial = pChart(pts).points.filter((p) => p.outOfControl).length;
+    expect(binomial).toBeGreaterThan(8);
+    const v = controlView(pts, AUTO);
+    expect(v).toMatchObject({ kind: 'pprime', auto: true });
+    expect(v.dispersion.ratio).toBeGreaterThan(2);
+    expect(v.dispersion.over).toBe(true);
+    expect(v.points.filter((p) => p.rules.includes('beyond')).length).toBeLessThanOrEqual(1);
+    // The stated kind wins over the data.
+    expect(controlView(pts, { ...AUTO, kind: 'p' }).kind).toBe('p');
+  });
+
+  it('is p when the points vary as a binomial does', () => {
+    const r = seeded(9);
+    const pts = series(
+      Array.from({ length: 36 }, () => 0),
+      400,
+    ).map((p) => {
+      // Binomial counts: 400 pieces, each defective with probability 0.1.
+      let d = 0;
+      for (let k = 0; k < 400; k++) if (r() < 0.1) d++;
+      return { ...p, defective: d, rate: d / 400 };
+    });
+    const v = controlView(pts, AUTO);
+    expect(v.kind).toBe('p');
+    expect(v.dispersion.over).toBe(false);
+    expect(v.stages[0].sigmaZ).toBe(1);
+  });
+});
+
+describe('controlView: rules, stages and baselines', () => {
+  // 12 months around 12%, then 12 months around 6% after an improvement.
+  const z = normal(2);
+  const rates = [
+    ...Array.from({ length: 12 }, () => 0.12 + 0.004 * z()),
+    ...Array.from({ length: 12 }, () => 0.06 + 0.004 * z()),
+  ];
+  const pts = series(rates, 2000);
+
+  it('names a sustained fall below the centre as a shift, with the improving icon', () => {
+    const v = controlView(pts, { ...AUTO, kind: 'p' });
+    const late = v.points.slice(12);
+    expect(late.every((p) => p.rules.includes('shift'))).toBe(true);
+    expect(late.every((p) => p.icon === 'improving')).toBe(true);
+    expect(v.points.slice(0, 12).every((p) => p.icon !== 'improving')).toBe(true);
+    expect(v.latest).toBe('improving');
+    expect(v.signals.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('recalculates at a stage date: the centre falls from about 12% to 6%, and the shift is gone', () => {
+    const v = controlView(pts, { ...AUTO, kind: 'p', stages: ['1956-01-01'] });
+    expect(v.stages.map((s) => [s.from, s.to, s.points])).toEqual([
+      ['1955-01', '1955-12', 12],
+      ['1956-01', '1956-12', 12],
+    ]);
+    expect(v.stages[0].center).toBeCloseTo(0.12, 2);
+    expect(v.stages[1].center).toBeCloseTo(0.06, 2);
+    expect(v.points.some((p) => p.rules.includes('shift'))).toBe(false);
+    expect(v.points[12]).toMatchObject({ stage: 1, center: v.stages[1].center });
+    // 12 points each: enough for limits the chart trusts; 11 would not be.
+    expect(v.stages.every((s) => !s.unreliable)).toBe(true);
+    expect(controlView(pts, { ...AUTO, stages: ['1955-12-01'] }).stages[0].unreliable).toBe(true);
+  });
+
+  it('freezes the limits from a baseline and judges later points against it', () => {
+    const v = controlView(pts, { ...AUTO, kind: 'p', baseline: 12 });
+    expect(v.stages[0]).toMatchObject({ basis: 12, points: 24 });
+    expect(v.stages[0].center).toBeCloseTo(0.12, 2);
+    expect(v.points.filter((p) => p.baseline)).toHaveLength(12);
+    // Every later month is far below the frozen centre: beyond 3σ and improving.
+    expect(v.points.slice(12).every((p) => p.rules[0] === 'beyond')).toBe(true);
+  });
+
+  it('uses Western Electric rules when asked: 8 on a side, 4 of 5 beyond 1σ', () => {
+    const v = controlView(pts, { ...AUTO, kind: 'p', rules: 'we' });
+    expect(v.points.slice(12).every((p) => p.rules.includes('shift'))).toBe(true);
+    expect(v.points.some((p) => p.rules.includes('trend'))).toBe(false);
+  });
+
+  it('attaches notes to their period, and writes a CSV of what is drawn', () => {
+    const v = controlView(pts, {
+      ...AUTO,
+      notes: [{ period: '1956-01', text: 'new gauges, "A" & B' }],
+    });
+    expect(v.points[12].note).toBe('new gauges, "A" & B');
+    const csv = controlCsv(v);
+    expect(csv[0]).toBe('period,inspected,defective,rate,center,lcl,ucl,chart,stage,rules,note');
+    expect(csv).toHaveLength(25);
+    expect(csv[13]).toMatch(/^1956-01,2000,\d+,0\.\d+,.*,"new gauges, ""A"" & B"$/);
+  });
+});
+
+describe('controlSummary and sortSummary', () => {
+  const z = normal(5);
+  const steady = series(
+    Array.from({ length: 24 }, () => 0.1 + 0.002 * z()),
+    3000,
+  );
+  const falling = series(
+    Array.from({ length: 24 }, (_, i) => (i < 16 ? 0.1 : 0.05) + 0.002 * z()),
+    3000,
+  );
+  const rising = series(
+    Array.from({ length: 24 }, (_, i) => (i < 16 ? 0.1 : 0.16) + 0.002 * z()),
+    3000,
+  );
+  const key = (f: string) => `${f}\u0001crepe satin`;
+  const rows = controlSummary([
+    { key: key('a'), points: steady, inspected: 0, defective: 0 },
+    { key: key('b'), points: falling, inspected: 0, defective: 0 },
+    { key: key('c'), points: rising, inspected: 0, defective: 0 },
+  ]);
+
+  it('gives each factory × product its latest rate, icon and recent rules', () => {
+    expect(rows.map((r) => [r.factory, r.product, r.latestPeriod])).toEqual([
+      ['a', 'crepe satin', '1956-12'],
+      ['b', 'crepe satin', '1956-12'],
+      ['c', 'crepe satin', '1956-12'],
+    ]);
+    expect(rows.map((r) => r.icon)).toEqual(['common', 'improving', 'concerning']);
+    expect(rows[1].recent).toContain('shift');
+    expect(rows[0].recent).toEqual([]);
+    expect(rows[2].rates).toHaveLength(24);
+  });
+
+  it('sorts concerning first by default, and by any column either way', () => {
+    expect(sortSummary(rows, 'signals', true).map((r) => r.factory)).toEqual(['c', 'b', 'a']);
+    expect(sortSummary(rows, 'latest', false).map((r) => r.factory)).toEqual(['b', 'a', 'c']);
+    expect(
+      sortSummary(rows, 'factory', true, (f) => f.toUpperCase()).map((r) => r.factory),
+    ).toEqual(['c', 'b', 'a']);
+  });
+});
