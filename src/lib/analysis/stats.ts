@@ -66,38 +66,6 @@ export function pChart(points: readonly PSample[]): { center: number; points: PC
   };
 }
 
-/** A p-chart of one stage: its first and last index in the points, and its own centre line. */
-export interface PChartStage {
-  from: number;
-  to: number;
-  center: number;
-}
-
-/**
- * A p-chart split into stages, each with limits from its own pooled rate:
- * stage k runs from `breaks[k - 1]` (inclusive) to `breaks[k]` (exclusive),
- * where `breaks` are point indices in increasing order (e.g. the first point
- * on or after an adoption date). Breaks outside (0, length) are ignored.
- */
-export function stagedPChart(
-  points: readonly PSample[],
-  breaks: readonly number[],
-): { stages: PChartStage[]; points: PChartPoint[] } {
-  const cuts = [
-    0,
-    ...[...new Set(breaks)].filter((b) => b > 0 && b < points.length).sort((a, b) => a - b),
-    points.length,
-  ];
-  const stages: PChartStage[] = [];
-  const out: PChartPoint[] = [];
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const chart = pChart(points.slice(cuts[k], cuts[k + 1]));
-    stages.push({ from: cuts[k], to: cuts[k + 1] - 1, center: chart.center });
-    out.push(...chart.points);
-  }
-  return { stages, points: out };
-}
-
 // Student's t, 97.5th percentile, for 1..30 degrees of freedom.
 const T975 = [
   12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,

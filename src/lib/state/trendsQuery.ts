@@ -15,11 +15,6 @@ export interface TrendsState {
   hidden: string[];
   /** Whether the 95% bands are drawn. */
   band: boolean;
-  /** The control chart's factory id and product ('' = the first shown). */
-  controlFactory: string;
-  controlProduct: string;
-  /** Split the control chart into stages at this date `YYYY-MM-DD` ('' = one stage). */
-  split: string;
   /** Small multiples: one panel per series, sharing one y scale, instead of one chart. */
   multiples: boolean;
 }
@@ -34,14 +29,10 @@ export const DEFAULT_TRENDS: TrendsState = {
   by: 'factory',
   hidden: [],
   band: true,
-  controlFactory: '',
-  controlProduct: '',
-  split: '',
   multiples: false,
 };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /**
  * A list parameter read from the raw query: items are split on a literal comma and each one
  * decoded after, so that `a%2Cb` is the one id `a,b` while `a,b` is two. (URLSearchParams
@@ -93,9 +84,6 @@ export function parseTrendsQuery(query: string | undefined): TrendsState {
     by: by === 'product' ? 'product' : 'factory',
     hidden: list('hidden'),
     band: p.get('band') !== 'off',
-    controlFactory: p.get('cf') ?? '',
-    controlProduct: p.get('cp') ?? '',
-    split: DAY.test(p.get('split') ?? '') ? p.get('split')! : '',
     multiples: p.get('layout') === 'multiples',
   };
 }
@@ -111,9 +99,6 @@ export function trendsQueryString(s: TrendsState): string {
   if (s.interval !== DEFAULT_TRENDS.interval) p.set('interval', s.interval);
   if (s.by !== DEFAULT_TRENDS.by) p.set('by', s.by);
   if (!s.band) p.set('band', 'off');
-  if (s.controlFactory) p.set('cf', s.controlFactory);
-  if (s.controlProduct) p.set('cp', s.controlProduct);
-  if (s.split) p.set('split', s.split);
   if (s.multiples) p.set('layout', 'multiples');
   if (s.hidden.length) lists.push(listPart('hidden', s.hidden));
   const rest = p.toString();

@@ -62,6 +62,13 @@ export interface ControlView {
   auto: boolean;
   /** σ_Z of the whole series against its stages' centres, and the bound beyond which it is more than chance. */
   dispersion: { ratio: number; bound: number; over: boolean };
+  /**
+   * The standard deviation of the same z-scores: the overall spread against the binomial's. Far
+   * above σ_Z (which compares neighbours only) it means a shift or trend, not noise.
+   */
+  spread: number;
+  /** The spread is beyond chance and more than twice σ_Z: a shift or trend that stages would separate. */
+  shiftLikely: boolean;
   points: ControlPoint[];
   stages: ControlStage[];
   /** The points that break a rule, in time order. */
@@ -122,6 +129,11 @@ export function controlView(
     }),
   );
   const disp = dispersion(sigmaZ(z), points.length);
+  const finite = z.filter(Number.isFinite);
+  const spread =
+    finite.length > 1
+      ? Math.sqrt(finite.reduce((a, v) => a + v * v, 0) / (finite.length - 1))
+      : NaN;
   const kind: ChartKind =
     state.kind === 'auto' ? (disp.over ? 'pprime' : 'p') : state.kind === 'pprime' ? 'pprime' : 'p';
   const notes = new Map((state.notes ?? []).map((n) => [n.period, n.text]));
@@ -170,6 +182,8 @@ export function controlView(
     kind,
     auto: state.kind === 'auto',
     dispersion: disp,
+    spread,
+    shiftLikely: spread > disp.bound && spread > 2 * disp.ratio,
     points: out,
     stages: points.length ? stages : [],
     signals: out.filter((p) => p.rules.length),
@@ -211,8 +225,8 @@ export interface SummaryRow {
   icon: Icon;
   /** Rules broken in the last RECENT points, each once, in list order. */
   recent: Rule[];
-  /** Rates for a sparkline. */
-  rates: number[];
+  /** The series' points, for a sparkline. */
+  points: RatePoint[];
 }
 
 /**
@@ -233,7 +247,7 @@ export function controlSummary(series: readonly RateSeries[]): SummaryRow[] {
       kind: v.kind,
       icon: v.latest!,
       recent: RULES.nhs.filter((r) => recent.has(r)),
-      rates: v.points.map((p) => p.rate),
+      points: s.points,
     };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pChart, stagedPChart, wilsonInterval } from '../../../src/lib/analysis/stats';
+import { pChart, wilsonInterval } from '../../../src/lib/analysis/stats';
 
 describe('wilsonInterval(defective, inspected)', () => {
   it.each([
@@ -71,28 +71,5 @@ describe('pChart(points)', () => {
     const copy = structuredClone(input);
     pChart(input);
     expect(input).toEqual(copy);
-  });
-});
-
-describe('stagedPChart(points, breaks)', () => {
-  const before = Array.from({ length: 6 }, () => ({ inspected: 1000, defective: 100 })); // 10%
-  const after = Array.from({ length: 6 }, () => ({ inspected: 1000, defective: 30 })); // 3%
-
-  it('computes a centre and limits per stage', () => {
-    const { stages, points } = stagedPChart([...before, ...after], [6]);
-    expect(stages).toEqual([
-      { from: 0, to: 5, center: 0.1 },
-      { from: 6, to: 11, center: 0.03 },
-    ]);
-    expect(points.every((p) => !p.outOfControl)).toBe(true);
-  });
-
-  it('shows the shift as out of control when not staged', () => {
-    const { points } = pChart([...before, ...after]);
-    expect(points.filter((p) => p.outOfControl)).toHaveLength(12);
-  });
-
-  it('ignores breaks at the ends and repeated breaks', () => {
-    expect(stagedPChart([...before, ...after], [0, 6, 6, 12, 99]).stages).toHaveLength(2);
   });
 });

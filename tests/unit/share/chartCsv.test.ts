@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCsv, paretoCsv, trendCsv } from '../../../src/lib/share/chartCsv';
-import { stagedPChart } from '../../../src/lib/analysis/stats';
+import { paretoCsv, trendCsv } from '../../../src/lib/share/chartCsv';
 import type { RatePoint } from '../../../src/lib/analysis/defectRate';
 
 const point = (period: string, inspected: number, defective: number): RatePoint => ({
@@ -35,26 +34,6 @@ describe('trendCsv(series, label, by)', () => {
       '光明丝织厂,1956-09,100,5,0.05,0.01,0.2',
       `"'=HYPERLINK(""x"")",1956-08,1,0,0,0.01,0.2`,
     ]);
-  });
-});
-
-describe('controlCsv(points, chart)', () => {
-  it('gives each period its stage centre, limits and verdict', () => {
-    const pts = [
-      point('a', 1000, 100),
-      point('b', 1000, 100),
-      point('c', 1000, 30),
-      point('d', 1000, 30),
-    ];
-    const lines = controlCsv(pts, stagedPChart(pts, [2]));
-    expect(lines[0]).toBe('period,inspected,defective,rate,center,lcl,ucl,out_of_control');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 5).join(','))).toEqual([
-      'a,1000,100,0.1,0.1',
-      'b,1000,100,0.1,0.1',
-      'c,1000,30,0.03,0.03',
-      'd,1000,30,0.03,0.03',
-    ]);
-    expect(lines.slice(1).every((l) => l.endsWith(',no'))).toBe(true);
   });
 });
 

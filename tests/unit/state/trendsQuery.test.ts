@@ -9,7 +9,7 @@ describe('parseTrendsQuery(query)', () => {
   it('reads every parameter', () => {
     expect(
       parseTrendsQuery(
-        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off&cf=guangming&cp=soft+satin&split=1956-06-01&layout=multiples',
+        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off&layout=multiples',
       ),
     ).toEqual({
       factories: ['zhenya', 'guangming'],
@@ -20,14 +20,11 @@ describe('parseTrendsQuery(query)', () => {
       by: 'product',
       hidden: ['zhenya'],
       band: false,
-      controlFactory: 'guangming',
-      controlProduct: 'soft satin',
-      split: '1956-06-01',
       multiples: true,
     });
   });
 
-  it.each([undefined, '', 'interval=weekly&by=shift&from=1956-13&to=soon&split=1956-02-31x'])(
+  it.each([undefined, '', 'interval=weekly&by=shift&from=1956-13&to=soon'])(
     'falls back to defaults for %j',
     (q) => {
       expect(parseTrendsQuery(q)).toEqual(DEFAULT_TRENDS);

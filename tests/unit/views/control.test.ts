@@ -30,7 +30,7 @@ const normal = (seed: number) => {
   const r = seeded(seed);
   return () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 };
-const AUTO = { kind: 'auto', rules: 'nhs', baseline: 0, stages: [] } as const;
+const AUTO = { kind: 'auto' as const, rules: 'nhs' as const, baseline: 0, stages: [] as string[] };
 
 describe('controlView: the chart that fits the data', () => {
   it('is p′ for 50,000 pieces a month with 10% variation between months, and flags ~none', () => {
@@ -84,6 +84,11 @@ describe('controlView: rules, stages and baselines', () => {
     expect(late.every((p) => p.icon === 'improving')).toBe(true);
     expect(v.points.slice(0, 12).every((p) => p.icon !== 'improving')).toBe(true);
     expect(v.latest).toBe('improving');
+    // Neighbours differ as a binomial says, the whole series far more: a shift, not noise.
+    expect(v.dispersion.over).toBe(false);
+    expect(v.spread).toBeGreaterThan(3 * v.dispersion.ratio);
+    expect(v.shiftLikely).toBe(true);
+    expect(controlView(pts, { ...AUTO, stages: ['1956-01-01'] }).shiftLikely).toBe(false);
     expect(v.signals.length).toBeGreaterThanOrEqual(12);
   });
 
@@ -160,7 +165,7 @@ describe('controlSummary and sortSummary', () => {
     expect(rows.map((r) => r.icon)).toEqual(['common', 'improving', 'concerning']);
     expect(rows[1].recent).toContain('shift');
     expect(rows[0].recent).toEqual([]);
-    expect(rows[2].rates).toHaveLength(24);
+    expect(rows[2].points).toHaveLength(24);
   });
 
   it('sorts concerning first by default, and by any column either way', () => {
