@@ -110,34 +110,19 @@ test('adoption markers link the exchanges to the trend', async ({ page }) => {
   await expect(page.locator('svg g.marker')).toHaveCount(0);
 });
 
-test('the p-chart lists its out-of-control points', async ({ page }) => {
-  await openWithSample(page);
-  await page.goto('./#/trends?factories=yongxing&cp=crepe+satin');
-  const section = page.getByRole('region', { name: 'Control chart' });
-  await expect(
-    section.getByRole('img', {
-      name: /^p-chart, Yongxing Silk Factory, crepe satin, by month: centre \d+\.\d%, \d+ points out of control$/,
-    }),
-  ).toBeVisible();
-  await expect(section.locator('ul.ooc li').filter({ hasText: '1956-09' })).toContainText(
-    /1956-09: \d+\.\d%, above the upper limit of \d+\.\d%/,
-  );
-  await expect(section.locator('circle.point.out')).toHaveCount(
-    await section.locator('ul.ooc li').count(),
-  );
-});
-
-test('splitting the p-chart at an adoption date computes limits per stage', async ({ page }) => {
+test('the control chart has a page of its own, opened for the factory shown', async ({ page }) => {
   await openWithSample(page);
   await page.goto('./#/trends?factories=guangming&products=crepe+satin');
-  const section = page.getByRole('region', { name: 'Control chart' });
-  const items = section.locator('ul.ooc li');
-  await expect(items.first()).toBeVisible();
-  const unstaged = await items.count();
-  await section.getByLabel('Stages').selectOption('1956-06-01');
-  await expect(page).toHaveURL(/split=1956-06-01/);
-  await expect(section.getByRole('img', { name: /centre \d+\.\d% then \d+\.\d%/ })).toBeVisible();
-  await expect.poll(() => items.count()).toBeLessThan(unstaged / 2);
+  await page
+    .getByRole('region', { name: 'Control chart' })
+    .getByRole('link', { name: 'open the control chart' })
+    .click();
+  await expect(page).toHaveURL(/#\/control\?factory=guangming&product=crepe\+satin/);
+  await expect(
+    page.getByRole('heading', {
+      name: /^(p-chart|Laney p′ chart): Guangming Silk Factory, crepe satin, per month$/,
+    }),
+  ).toBeVisible();
 });
 
 test('the Pareto chart orders defect types for the selection', async ({ page }) => {
