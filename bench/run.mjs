@@ -328,6 +328,35 @@ async function benchNetwork() {
   );
 }
 
+/** SPC: the Control page's summary of every factory × product, with the trends bench's rows loaded. */
+async function benchSpc(page) {
+  log('control-chart summary of every factory × product (three fresh visits)');
+  const times = [];
+  let series = 0;
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto('http://127.0.0.1:4500/#/data');
+    await page.goto('http://127.0.0.1:4500/#/control');
+    const rows = page
+      .getByRole('region', { name: 'Summary of control charts' })
+      .locator('tbody tr');
+    await rows.first().waitFor({ timeout: 120_000 });
+    series = await rows.count();
+    times.push(
+      await page.evaluate(
+        () => performance.getEntriesByName('loom:control:summary').at(-1).duration,
+      ),
+    );
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'spc',
+      series,
+      ms: round(median(times), 0),
+      goal: { ms: '<= 100' },
+    }),
+  );
+}
+
 /** Impact: the view model for 500 factories, 36 months and 999 bootstrap draws, in its worker. */
 async function benchImpact() {
   const h = await context.newPage();
@@ -365,6 +394,7 @@ try {
       await loomImport(page, file(ROWS), ROWS);
     }
     await benchTrends(page);
+    await benchSpc(page);
   }
   if (only.has('network')) await benchNetwork();
   if (only.has('impact')) await benchImpact();

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { openWithSample } from './helpers';
 
 const chartRegion = (page: Page) =>
-  page.getByRole('region', { name: /^(p-chart|Laney p′ chart): / });
+  page.getByRole('region', { name: /^(p-chart|Laney p′ chart|u chart|Laney u′ chart): / });
 
 test('the summary lists every factory × product; sorting and a click open a chart', async ({
   page,
@@ -117,4 +117,28 @@ test('a note added to a point survives a reload and an SVG export, as text', asy
   expect(svg).not.toContain('<b>');
   await chartRegion(page).getByRole('button', { name: 'Remove the note on 1956-08' }).click();
   await expect(chartRegion(page).locator('g.note')).toHaveCount(0);
+});
+
+test('a u chart of one defect type per 1,000 pieces, chosen from the types in Pareto order', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/control?factory=guangming&product=crepe+satin');
+  const types = await page.getByLabel('Defect type').locator('option').allTextContents();
+  expect(types[0]).toBe('all defective pieces (p chart)');
+  await page.getByLabel('Defect type').selectOption(types[1]);
+  await expect(page).toHaveURL(new RegExp(`defect=${encodeURIComponent(types[1])}`));
+  await expect(
+    page.getByRole('heading', {
+      name: new RegExp(
+        `^(u chart|Laney u′ chart): ${types[1]} per 1,000 pieces, Guangming Silk Factory`,
+      ),
+    }),
+  ).toBeVisible();
+  const region = chartRegion(page);
+  await expect(region.getByTestId('control-reason')).toContainText('what a Poisson count predicts');
+  await expect(region.locator('text.title')).toHaveText('Defects per 1,000 pieces');
+  await expect(region.locator('g.edge text').nth(1)).toHaveText(
+    /^CL per 1,000 \d+\.\d\d$|^CL \d+\.\d\d per 1,000$/,
+  );
 });

@@ -17,6 +17,13 @@ export interface SpcPoint extends PChartPoint {
   sigma: number;
 }
 
+/** Defectives out of pieces (p charts), or defects per unit (u charts). */
+export type Family = 'binomial' | 'poisson';
+
+/** The variance of one unit at rate c: c(1 − c) for a proportion, c for a Poisson rate. */
+export const unitVariance = (c: number, family: Family) =>
+  family === 'binomial' ? c * (1 - c) : c;
+
 /** The unbiasing constant d₂ of a moving range of two. */
 const D2 = 1.128;
 
@@ -61,24 +68,54 @@ export function laneyPChart(points: readonly { inspected: number; defective: num
   sigmaZ: number;
   points: SpcPoint[];
 } {
+  const { center, sigmaZ: sz } = laneyParams(points);
+  return {
+    center,
+    sigmaZ: sz,
+    points: points.map((p) => {
+      const rate = p.inspected > 0 ? p.defective / p.inspected : NaN;
+      const sigma = p.inspected > 0 ? Math.sqrt((center * (1 - center)) / p.inspected) : NaN;
+      return limitsOf(rate, center, sigma * sz, 0, 1);
+    }),
+  };
+}
+
+/**
+ * The two numbers behind a p′ (or, for `poisson`, u′) chart, without its points: the pooled
+ * centre and σ_Z of the z-scores against it (NaN with fewer than two subgroups). For the
+ * Poisson family `inspected` is the units and `defective` the defects. Throws a TypeError
+ * for negative counts, or defective > inspected in the binomial family.
+ */
+export function laneyParams(
+  points: readonly { inspected: number; defective: number }[],
+  family: Family = 'binomial',
+): {
+  center: number;
+  sigmaZ: number;
+} {
   let d = 0;
   let n = 0;
   for (const p of points) {
-    checkCounts(p.defective, p.inspected, 'defective <= inspected', true);
+    checkCounts(p.defective, p.inspected, 'defective <= inspected', family === 'binomial');
     d += p.defective;
     n += p.inspected;
   }
   const center = n > 0 ? d / n : NaN;
-  const binomial = points.map((p) =>
-    p.inspected > 0 ? Math.sqrt((center * (1 - center)) / p.inspected) : NaN,
-  );
-  const rates = points.map((p) => (p.inspected > 0 ? p.defective / p.inspected : NaN));
-  const sz = sigmaZ(rates.map((r, i) => (r - center) / binomial[i]));
-  return {
-    center,
-    sigmaZ: sz,
-    points: rates.map((r, i) => limitsOf(r, center, binomial[i] * sz, 0, 1)),
-  };
+  const spread = Math.sqrt(unitVariance(center, family));
+  let sum = 0;
+  let moves = 0;
+  let prev = NaN;
+  for (const p of points) {
+    if (!(p.inspected > 0)) continue;
+    const z = (p.defective / p.inspected - center) / (spread / Math.sqrt(p.inspected));
+    if (!Number.isFinite(z)) continue;
+    if (Number.isFinite(prev)) {
+      sum += Math.abs(z - prev);
+      moves++;
+    }
+    prev = z;
+  }
+  return { center, sigmaZ: moves ? sum / moves / D2 : NaN };
 }
 
 /**
@@ -163,39 +200,59 @@ export function spcSignals(
   const n = values.length;
   const shiftLen = options.shift ?? 7;
   const trendLen = options.trend ?? 6;
-  const ok = (i: number) =>
-    Number.isFinite(values[i]) && Number.isFinite(center[i]) && Number.isFinite(sigma[i]);
-  const side = (i: number) => (!ok(i) ? 0 : Math.sign(values[i] - center[i]));
-  const beyond = values.map((v, i) => ok(i) && Math.abs(v - center[i]) > 3 * sigma[i]);
-  const shift = runs(
-    n,
-    shiftLen,
-    (i) => side(i),
-    (i, j) => side(i) !== 0 && side(i) === side(j),
-  );
+  // Each point's distance from the centre in sigmas; NaN where a value is missing.
+  const dev = deviations(values, center, sigma);
+  const beyond = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) beyond[i] = Math.abs(dev[i]) > 3;
+  const shift = runs(n, shiftLen, (i) => (Number.isNaN(dev[i]) ? 0 : Math.sign(dev[i])));
   // A trend: consecutive steps of one sign; s steps join s + 1 points.
-  const step = (i: number) =>
-    i > 0 && ok(i) && ok(i - 1) ? Math.sign(values[i] - values[i - 1]) : 0;
   const trend = new Array<boolean>(n).fill(false);
   for (let i = 1; i < n;) {
-    const d = step(i);
+    const d =
+      Number.isNaN(dev[i]) || Number.isNaN(dev[i - 1]) ? 0 : Math.sign(values[i] - values[i - 1]);
     if (d === 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < n && step(j + 1) === d) j++;
+    while (j + 1 < n && !Number.isNaN(dev[j + 1]) && Math.sign(values[j + 1] - values[j]) === d)
+      j++;
     if (j - i + 2 >= trendLen) for (let k = i - 1; k <= j; k++) trend[k] = true;
     i = j + 1;
   }
-  const outside2 = (i: number, s: number) => ok(i) && s * (values[i] - center[i]) > 2 * sigma[i];
-  const twoOfThree = new Array<boolean>(n).fill(false);
-  for (let w = 0; w + 3 <= n; w++)
-    for (const s of [1, -1]) {
-      const hits = [w, w + 1, w + 2].filter((i) => outside2(i, s));
-      if (hits.length >= 2) for (const i of hits) twoOfThree[i] = true;
+  return { beyond, shift, trend, twoOfThree: kOfM(dev, 2, 3, 2) };
+}
+
+/** (value − centre) / sigma per point; NaN where any of the three is not finite. */
+function deviations(
+  values: readonly number[],
+  center: readonly number[],
+  sigma: readonly number[],
+): Float64Array {
+  const dev = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const ok =
+      Number.isFinite(values[i]) && Number.isFinite(center[i]) && Number.isFinite(sigma[i]);
+    dev[i] = ok ? (values[i] - center[i]) / sigma[i] : NaN;
+  }
+  return dev;
+}
+
+/**
+ * The points strictly beyond `limit` sigmas on one side, in any window of `m` consecutive points
+ * holding at least `k` of them on that same side (only those points are flagged).
+ */
+function kOfM(dev: Float64Array, k: number, m: number, limit: number): boolean[] {
+  const n = dev.length;
+  const out = new Array<boolean>(n).fill(false);
+  for (const s of [1, -1]) {
+    for (let w = 0; w + m <= n; w++) {
+      let hits = 0;
+      for (let i = w; i < w + m; i++) if (s * dev[i] > limit) hits++;
+      if (hits >= k) for (let i = w; i < w + m; i++) if (s * dev[i] > limit) out[i] = true;
     }
-  return { beyond, shift, trend, twoOfThree };
+  }
+  return out;
 }
 
 /** Western Electric's zone rules beyond the 3σ and 2-of-3 ones: 4 of 5 beyond 1σ, 8 on a side. */
@@ -205,30 +262,15 @@ export function westernElectricSignals(
   sigma: readonly number[],
 ): Signals & { fourOfFive: boolean[] } {
   const base = spcSignals(values, center, sigma, { shift: 8, trend: Infinity });
-  const n = values.length;
-  const ok = (i: number) =>
-    Number.isFinite(values[i]) && Number.isFinite(center[i]) && Number.isFinite(sigma[i]);
-  const outside1 = (i: number, s: number) => ok(i) && s * (values[i] - center[i]) > sigma[i];
-  const fourOfFive = new Array<boolean>(n).fill(false);
-  for (let w = 0; w + 5 <= n; w++)
-    for (const s of [1, -1]) {
-      const hits = [0, 1, 2, 3, 4].map((k) => w + k).filter((i) => outside1(i, s));
-      if (hits.length >= 4) for (const i of hits) fourOfFive[i] = true;
-    }
-  return { ...base, fourOfFive };
+  return { ...base, fourOfFive: kOfM(deviations(values, center, sigma), 4, 5, 1) };
 }
 
-/** Flags every point of each maximal run (consecutive points that `same` joins) at least `min` long. */
-function runs(
-  n: number,
-  min: number,
-  key: (i: number) => number,
-  same: (i: number, j: number) => boolean,
-): boolean[] {
+/** Flags every point of each maximal run of equal non-zero `key` at least `min` long. */
+function runs(n: number, min: number, key: (i: number) => number): boolean[] {
   const out = new Array<boolean>(n).fill(false);
   let start = 0;
   for (let i = 1; i <= n; i++) {
-    if (i < n && same(i, i - 1)) continue;
+    if (i < n && key(i) !== 0 && key(i) === key(i - 1)) continue;
     if (key(start) !== 0 && i - start >= min) for (let j = start; j < i; j++) out[j] = true;
     start = i;
   }

@@ -11,6 +11,8 @@ export interface ControlState {
   /** The factory and product charted; with no factory the page shows the summary of all. */
   factory: string;
   product: string;
+  /** A defect type for a u chart of it per 1,000 pieces ('' = a p chart of defective pieces). */
+  defect: string;
   interval: Interval;
   /** `auto`: Laney p′ when the points vary more than a binomial explains, else p. */
   kind: 'auto' | 'p' | 'pprime';
@@ -29,6 +31,7 @@ export interface ControlState {
 export const DEFAULT_CONTROL: ControlState = {
   factory: '',
   product: '',
+  defect: '',
   interval: 'month',
   kind: 'auto',
   rules: 'nhs',
@@ -64,6 +67,7 @@ export function parseControlQuery(query: string | undefined): ControlState {
   return {
     factory: p.get('factory')?.trim() ?? '',
     product: p.get('product')?.trim() ?? '',
+    defect: p.get('defect')?.trim() ?? '',
     interval: oneOf(p.get('interval'), INTERVALS, 'month'),
     kind: oneOf(p.get('kind'), ['auto', 'p', 'pprime'], 'auto'),
     rules: oneOf(p.get('rules'), ['nhs', 'we'], 'nhs'),
@@ -80,6 +84,7 @@ export function controlQueryString(s: ControlState): string {
   const p = new URLSearchParams();
   if (s.factory) p.set('factory', s.factory);
   if (s.product) p.set('product', s.product);
+  if (s.defect) p.set('defect', s.defect);
   if (s.interval !== 'month') p.set('interval', s.interval);
   if (s.kind !== 'auto') p.set('kind', s.kind);
   if (s.rules !== 'nhs') p.set('rules', s.rules);

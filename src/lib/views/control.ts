@@ -5,11 +5,14 @@
 import type { RatePoint, RateSeries } from '../analysis/defectRate';
 import {
   dispersion,
-  laneyPChart,
+  laneyParams,
+  unitVariance,
+  type Family,
   sigmaZ,
   spcSignals,
   westernElectricSignals,
 } from '../analysis/spc';
+import { bucketOf, type Interval } from '../analysis/periods';
 import { csvLine } from '../share/csv';
 import type { ControlState, PointNote } from '../state/controlQuery';
 
@@ -18,7 +21,10 @@ export const MIN_STAGE_POINTS = 12;
 /** The summary table's "recently": the last this many points. */
 export const RECENT = 6;
 
-export type ChartKind = 'p' | 'pprime';
+/** p and Laney p′ for defective pieces; u and Laney u′ for defects of one type per 1,000 pieces. */
+export type ChartKind = 'p' | 'pprime' | 'u' | 'uprime';
+/** A u chart counts defects per this many pieces. */
+export const PER = 1000;
 export type Rule = 'beyond' | 'shift' | 'trend' | 'twoOfThree' | 'fourOfFive';
 /** NHS variation icons: common cause, or special cause improving (fewer defects) or concerning. */
 export type Icon = 'common' | 'improving' | 'concerning';
@@ -33,7 +39,7 @@ export interface ControlPoint extends Pick<
   /** One sigma at this point (binomial, times σ_Z for p′). */
   sigma: number;
   /** The rules this point breaks, in the order of their list. */
-  rules: Rule[];
+  rules: readonly Rule[];
   icon: Icon;
   /** Its stage, and whether it is one of the baseline points the limits came from. */
   stage: number;
@@ -77,6 +83,9 @@ export interface ControlView {
   latest: Icon | null;
 }
 
+/** A point that breaks no rule shares this empty list. */
+const NO_RULES: readonly Rule[] = Object.freeze([]);
+
 /** The NHS rules, and Western Electric's, in the order they are listed. */
 export const RULES: Record<ControlState['rules'], Rule[]> = {
   nhs: ['beyond', 'shift', 'trend', 'twoOfThree'],
@@ -91,19 +100,6 @@ function cutsOf(points: readonly RatePoint[], stages: readonly string[]): number
   return [0, ...[...new Set(cuts)].sort((a, b) => a - b), points.length];
 }
 
-/** Limits for `points` from a centre and σ_Z: centre ± 3·√(p̄(1 − p̄)/nᵢ)·σ_Z in [0, 1]. */
-function limits(points: readonly RatePoint[], center: number, sz: number) {
-  return points.map((p) => {
-    const sigma = p.inspected > 0 ? Math.sqrt((center * (1 - center)) / p.inspected) * sz : NaN;
-    return {
-      center,
-      sigma,
-      ucl: Math.min(1, center + 3 * sigma),
-      lcl: Math.max(0, center - 3 * sigma),
-    };
-  });
-}
-
 /**
  * The control chart of one series of pooled rates. Stages start at each day in `state.stages`
  * (the first period on or after it); each has its own centre and σ_Z, unless `state.baseline`
@@ -112,47 +108,70 @@ function limits(points: readonly RatePoint[], center: number, sz: number) {
  * checked within each stage, since its limits are its own.
  */
 export function controlView(
-  points: readonly RatePoint[],
+  input: readonly RatePoint[],
   state: Pick<ControlState, 'kind' | 'rules' | 'baseline' | 'stages'> & { notes?: PointNote[] },
+  family: Family = 'binomial',
 ): ControlView {
+  // Units: pieces for a p chart; thousands of pieces for a u chart, whose `defective` counts
+  // defects of one type, so its rate is defects per 1,000 pieces.
+  const points = input.map((p) => {
+    const units = family === 'binomial' ? p.inspected : p.inspected / PER;
+    return { ...p, units, rate: units > 0 ? p.defective / units : NaN };
+  });
+  const variance = (c: number) => unitVariance(c, family);
+  const cap = family === 'binomial' ? 1 : Infinity;
   const cuts = cutsOf(points, state.stages);
   const spans = cuts.slice(0, -1).map((from, k) => points.slice(from, cuts[k + 1]));
   // The points each stage's limits come from.
   const basisOf = (k: number) =>
     k === 0 && state.baseline > 0 ? spans[0].slice(0, state.baseline) : spans[k];
-  const laney = spans.map((_, k) => laneyPChart(basisOf(k)));
-  // Over-dispersion of the whole series, each point against its stage's centre.
-  const z = spans.flatMap((span, k) =>
-    span.map((p) => {
-      const c = laney[k].center;
-      return (p.rate - c) / Math.sqrt((c * (1 - c)) / p.inspected);
-    }),
+  const laney = spans.map((_, k) =>
+    laneyParams(
+      basisOf(k).map((p) => ({ inspected: p.units, defective: p.defective })),
+      family,
+    ),
   );
+  // Over-dispersion of the whole series, each point against its stage's centre: σ_Z from the
+  // moving range, and the plain standard deviation of the same z-scores (the overall spread).
+  const z: number[] = [];
+  spans.forEach((span, k) => {
+    const c = laney[k].center;
+    for (const p of span) z.push((p.rate - c) / Math.sqrt(variance(c) / p.units));
+  });
   const disp = dispersion(sigmaZ(z), points.length);
-  const finite = z.filter(Number.isFinite);
-  const spread =
-    finite.length > 1
-      ? Math.sqrt(finite.reduce((a, v) => a + v * v, 0) / (finite.length - 1))
-      : NaN;
+  let squares = 0;
+  let finite = 0;
+  for (const v of z)
+    if (Number.isFinite(v)) {
+      squares += v * v;
+      finite++;
+    }
+  const spread = finite > 1 ? Math.sqrt(squares / (finite - 1)) : NaN;
+  const laneyKind = state.kind === 'auto' ? disp.over : state.kind === 'pprime';
   const kind: ChartKind =
-    state.kind === 'auto' ? (disp.over ? 'pprime' : 'p') : state.kind === 'pprime' ? 'pprime' : 'p';
+    family === 'binomial' ? (laneyKind ? 'pprime' : 'p') : laneyKind ? 'uprime' : 'u';
+  const laneyChart = laneyKind;
   const notes = new Map((state.notes ?? []).map((n) => [n.period, n.text]));
   const rules = RULES[state.rules];
   const out: ControlPoint[] = [];
   const stages: ControlStage[] = [];
   spans.forEach((span, k) => {
-    const sz = kind === 'pprime' && Number.isFinite(laney[k].sigmaZ) ? laney[k].sigmaZ : 1;
-    const lim = limits(span, laney[k].center, sz);
+    const { center } = laney[k];
+    const sz = laneyChart && Number.isFinite(laney[k].sigmaZ) ? laney[k].sigmaZ : 1;
     const values = span.map((p) => p.rate);
-    const centers = lim.map((l) => l.center);
-    const sigmas = lim.map((l) => l.sigma);
+    const centers = span.map(() => center);
+    const sigmas = span.map((p) =>
+      p.units > 0 ? Math.sqrt(variance(center) / p.units) * sz : NaN,
+    );
     const flags: Partial<Record<Rule, boolean[]>> =
       state.rules === 'we'
         ? westernElectricSignals(values, centers, sigmas)
         : spcSignals(values, centers, sigmas);
     const basis = basisOf(k).length;
     span.forEach((p, i) => {
-      const broken = rules.filter((r) => flags[r]?.[i]);
+      let broken = NO_RULES;
+      for (const r of rules) if (flags[r]?.[i]) broken = broken === NO_RULES ? [r] : [...broken, r];
+      const sigma = sigmas[i];
       out.push({
         period: p.period,
         start: p.start,
@@ -160,9 +179,12 @@ export function controlView(
         inspected: p.inspected,
         defective: p.defective,
         rate: p.rate,
-        ...lim[i],
+        center,
+        sigma,
+        ucl: Math.min(cap, center + 3 * sigma),
+        lcl: Math.max(0, center - 3 * sigma),
         rules: broken,
-        icon: iconOf(broken, p.rate, lim[i].center, values, i),
+        icon: iconOf(broken, p.rate, center, values, i),
         stage: k,
         baseline: k === 0 && state.baseline > 0 && i < basis,
         note: notes.get(p.period) ?? '',
@@ -171,7 +193,7 @@ export function controlView(
     stages.push({
       from: span[0].period,
       to: span[span.length - 1].period,
-      center: laney[k].center,
+      center,
       sigmaZ: sz,
       basis,
       points: span.length,
@@ -215,6 +237,23 @@ function iconOf(
   return direction < 0 ? 'improving' : 'concerning';
 }
 
+/**
+ * A u chart's input: each period of a production series with `defective` replaced by the
+ * defects of one type in its months (from a count per month `YYYY-MM`).
+ */
+export function defectPoints(
+  points: readonly RatePoint[],
+  byMonth: ReadonlyMap<string, number>,
+  interval: Interval,
+): RatePoint[] {
+  const byPeriod = new Map<string, number>();
+  for (const [m, n] of byMonth) {
+    const b = bucketOf(m, interval);
+    byPeriod.set(b, (byPeriod.get(b) ?? 0) + n);
+  }
+  return points.map((p) => ({ ...p, defective: byPeriod.get(p.period) ?? 0 }));
+}
+
 /** One row of the summary: a factory × product's latest state. */
 export interface SummaryRow {
   factory: string;
@@ -230,24 +269,38 @@ export interface SummaryRow {
 }
 
 /**
- * The summary of every series (keyed `factory\u0001product`), each charted as {@link controlView}
- * with automatic kind and NHS rules, one stage.
+ * The summary of every series (keyed `factory\u0001product`): each as {@link controlView} would
+ * chart it with the kind chosen from the data, NHS rules and one stage, but computed without
+ * building its points, since the summary needs only the kind, the latest icon and the rules
+ * broken recently (hundreds of series are summarised at once).
  */
 export function controlSummary(series: readonly RateSeries[]): SummaryRow[] {
   return series.map((s) => {
     const [factory, product] = s.key.split('\u0001');
-    const v = controlView(s.points, { kind: 'auto', rules: 'nhs', baseline: 0, stages: [] });
-    const last = v.points[v.points.length - 1];
-    const recent = new Set(v.points.slice(-RECENT).flatMap((p) => p.rules));
+    const pts = s.points;
+    const n = pts.length;
+    const { center, sigmaZ: sz } = laneyParams(pts);
+    const kind: ChartKind = dispersion(sz, n).over ? 'pprime' : 'p';
+    const scale = kind === 'pprime' && Number.isFinite(sz) ? sz : 1;
+    const values = pts.map((p) => p.rate);
+    const sigmas = pts.map((p) =>
+      p.inspected > 0 ? Math.sqrt((center * (1 - center)) / p.inspected) * scale : NaN,
+    );
+    const flags = spcSignals(values, new Array<number>(n).fill(center), sigmas);
+    const brokenAt = (i: number) => RULES.nhs.filter((r) => flags[r as keyof typeof flags][i]);
+    const recent = RULES.nhs.filter((r) =>
+      flags[r as keyof typeof flags].slice(-RECENT).some(Boolean),
+    );
+    const last = pts[n - 1];
     return {
       factory,
       product,
       latest: last.rate,
       latestPeriod: last.period,
-      kind: v.kind,
-      icon: v.latest!,
-      recent: RULES.nhs.filter((r) => recent.has(r)),
-      points: s.points,
+      kind,
+      icon: iconOf(brokenAt(n - 1), last.rate, center, values, n - 1),
+      recent,
+      points: pts,
     };
   });
 }
@@ -308,7 +361,7 @@ export function controlCsv(view: ControlView): string[] {
         p.center,
         p.lcl,
         p.ucl,
-        view.kind === 'pprime' ? "p'" : 'p',
+        { p: 'p', pprime: "p'", u: 'u per 1000', uprime: "u' per 1000" }[view.kind],
         p.stage + 1,
         p.rules.join(' '),
         p.note,

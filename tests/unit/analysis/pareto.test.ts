@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defectsByType, pareto } from '../../../src/lib/analysis/pareto';
+import {
+  defectiveTotal,
+  defectsByMonth,
+  defectsByType,
+  pareto,
+} from '../../../src/lib/analysis/pareto';
 import { lot, rollupsOf } from '../records';
 
 describe('pareto(items)', () => {
@@ -66,8 +71,48 @@ describe('defectsByType(chunks, filter)', () => {
     ).toEqual([{ label: '跳花', count: 20 }]);
   });
 
+  it('gives one type by month, for a u chart', () => {
+    expect([...defectsByMonth(chunks, { type: '断经' })]).toEqual([
+      ['1956-07', 30],
+      ['1956-08', 5],
+    ]);
+    expect([...defectsByMonth(chunks, { type: '断经', products: ['soft satin'] })]).toEqual([
+      ['1956-08', 5],
+    ]);
+    expect(defectsByMonth(chunks, { type: 'none' }).size).toBe(0);
+  });
+
   it('is empty when no cell passes, or there are no defect types', () => {
     expect(defectsByType(chunks, { factories: ['nobody'] })).toEqual([]);
     expect(defectsByType([], {})).toEqual([]);
+  });
+});
+
+describe('lots with no defect type', () => {
+  const data = rollupsOf([
+    lot('guangming', 'crepe satin', '1956-07', 1000, 30, '断经'),
+    lot('guangming', 'crepe satin', '1956-08', 1000, 20, '跳花'),
+    lot('guangming', 'crepe satin', '1956-09', 1000, 50),
+  ]);
+
+  it('are counted in the total the shares are measured against, not dropped', () => {
+    const typed = defectsByType(data.defectRollups, {});
+    expect(typed.reduce((s, x) => s + x.count, 0)).toBe(50);
+    expect(defectiveTotal(data.rollups, {})).toBe(100);
+    expect(defectiveTotal(data.rollups, { from: '1956-09' })).toBe(50);
+  });
+
+  it('stand as a bar of their own, last, so the 80% line is of all defective pieces', () => {
+    const bars = pareto(
+      [...defectsByType(data.defectRollups, {}), { label: 'no type', count: 50 }],
+      {
+        last: 'no type',
+      },
+    );
+    expect(bars.map((b) => [b.label, b.share, b.cumulative])).toEqual([
+      ['断经', 0.3, 0.3],
+      ['跳花', 0.2, 0.5],
+      ['no type', 0.5, 1],
+    ]);
   });
 });

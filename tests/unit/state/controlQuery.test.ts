@@ -11,6 +11,7 @@ describe('control view state in the URL', () => {
     const s: ControlState = {
       factory: 'guangming',
       product: 'crepe satin',
+      defect: '断经',
       interval: 'quarter',
       kind: 'pprime',
       rules: 'we',

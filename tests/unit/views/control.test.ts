@@ -6,6 +6,7 @@ import {
   controlCsv,
   controlSummary,
   controlView,
+  defectPoints,
   sortSummary,
 } from '../../../src/lib/views/control';
 
@@ -65,6 +66,53 @@ describe('controlView: the chart that fits the data', () => {
     expect(v.kind).toBe('p');
     expect(v.dispersion.over).toBe(false);
     expect(v.stages[0].sigmaZ).toBe(1);
+  });
+});
+
+describe('controlView: u and u′ charts of one defect type per 1,000 pieces', () => {
+  it("matches qcc's PC-manufacturing u chart when a unit is 1,000 pieces", () => {
+    // 5 computers a sample, read as 5,000 pieces: ū = 1.93 per 1,000, limits 0.07 and 3.79.
+    const defects = [10, 12, 8, 14, 10, 16, 11, 7, 10, 15, 9, 5, 7, 11, 12, 6, 8, 10, 7, 5];
+    const pts = series(
+      defects.map(() => 0),
+      5000,
+    ).map((p, i) => ({ ...p, defective: defects[i] }));
+    const v = controlView(pts, { ...AUTO, kind: 'p' }, 'poisson');
+    expect(v.kind).toBe('u');
+    expect(v.points[0].center).toBeCloseTo(1.93, 10);
+    expect(v.points[0].ucl).toBeCloseTo(3.79, 2);
+    expect(v.points[0].lcl).toBeCloseTo(0.07, 2);
+    expect(v.points[0].rate).toBeCloseTo(2, 12);
+  });
+
+  it('sums a defect type over the months of each period', () => {
+    const pts = series([0.1, 0.1, 0.1, 0.1], 1000);
+    const q = [
+      { ...pts[0], period: '1955-Q1', defective: 300 },
+      { ...pts[3], period: '1955-Q2', defective: 100 },
+    ];
+    const counts = new Map([
+      ['1955-01', 4],
+      ['1955-03', 6],
+      ['1955-04', 1],
+    ]);
+    expect(defectPoints(q, counts, 'quarter').map((p) => p.defective)).toEqual([10, 1]);
+  });
+
+  it('is u′ for over-dispersed defects, with limits that do not stop at 1', () => {
+    const z = normal(6);
+    const pts = series(
+      Array.from({ length: 24 }, () => 0),
+      200_000,
+    ).map((p) => ({
+      ...p,
+      defective: Math.round(200 * 5 * (1 + 0.2 * z())),
+    }));
+    const v = controlView(pts, AUTO, 'poisson');
+    expect(v.kind).toBe('uprime');
+    expect(v.points[0].center).toBeGreaterThan(4);
+    expect(v.points[0].ucl).toBeGreaterThan(v.points[0].center);
+    expect(controlCsv(v)[1]).toContain(",u' per 1000,");
   });
 });
 
@@ -166,6 +214,24 @@ describe('controlSummary and sortSummary', () => {
     expect(rows[1].recent).toContain('shift');
     expect(rows[0].recent).toEqual([]);
     expect(rows[2].points).toHaveLength(24);
+  });
+
+  it('agrees with the full chart of each series on its kind, latest icon and recent rules', () => {
+    const z2 = normal(8);
+    const noisy = series(
+      Array.from({ length: 30 }, () => 0.08 * (1 + 0.15 * z2())),
+      40_000,
+    );
+    for (const pts of [steady, falling, rising, noisy]) {
+      const [row] = controlSummary([{ key: 'f\u0001p', points: pts, inspected: 0, defective: 0 }]);
+      const v = controlView(pts, { kind: 'auto', rules: 'nhs', baseline: 0, stages: [] });
+      expect(row.kind).toBe(v.kind);
+      expect(row.icon).toBe(v.latest);
+      const recent = new Set(v.points.slice(-6).flatMap((p) => p.rules));
+      expect(row.recent).toEqual(
+        ['beyond', 'shift', 'trend', 'twoOfThree'].filter((r) => recent.has(r as never)),
+      );
+    }
   });
 
   it('sorts concerning first by default, and by any column either way', () => {
