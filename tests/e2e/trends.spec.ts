@@ -236,3 +236,25 @@ test('brushing across the chart zooms the time axis, and reset undoes it', async
   await expect(points(page)).toHaveCount(36);
   await expect(page).not.toHaveURL(/from=/);
 });
+
+test('lots with no defect type are a bar of their own, and the 80% line counts them', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  const csv = [
+    'factory_id,product,period,inspected,defective,defect_type',
+    'newmill,crepe satin,1956-07,1000,30,断经',
+    'newmill,crepe satin,1956-08,1000,20,跳花',
+    'newmill,crepe satin,1956-09,1000,50,',
+  ].join('\n');
+  await chooseFiles(page, [
+    { name: 'untyped.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+  ]);
+  await card(page, 'untyped.csv').getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(card(page, 'untyped.csv').getByRole('status')).toContainText('from untyped.csv');
+  await page.goto('./#/trends?factories=newmill');
+  await expect(page.getByRole('region', { name: 'Defect types' }).getByRole('img')).toHaveAttribute(
+    'aria-label',
+    'Pareto of defect types: 断经 30.0%, 跳花 20.0%, no type given 50.0%; all 2 types together make up only 50.0% of defective pieces; 50 defective pieces (50.0%) have no type given',
+  );
+});

@@ -47,7 +47,7 @@ export const en = {
     'Laney p′, as chosen (variation {ratio}× what a binomial predicts).',
   'control.reasonChosen.p': 'p chart, as chosen (variation {ratio}× what a binomial predicts).',
   'control.shiftHint':
-    'Overall the points spread {spread}× what a binomial predicts, but from one {unit} to the next only {ratio}×: the difference is a shift or a trend, not noise, so widening the limits (p′) would hide it. The rules below name it; recalculating the limits at the adoption shows each stage on its own.',
+    'Overall the points spread {spread}× what a binomial predicts, but from one {unit} to the next only {ratio}×: the difference is a shift or a trend, not noise. The rules below name it, and recalculating the limits at the adoption shows each stage on its own.',
   'control.chart.p': 'p-chart',
   'control.chart.pprime': 'Laney p′ chart',
   'control.reasonAuto.uprime':
@@ -508,6 +508,8 @@ export const en = {
   'trends.paretoSummary':
     'Pareto of defect types: {top}; {k} of {n} types make up 80% of defective pieces',
   'trends.noType': 'no type given',
+  'trends.paretoShort':
+    'Pareto of defect types: {top}; all {n} types together make up only {share} of defective pieces',
   'trends.paretoUntyped': '; {count} defective pieces ({share}) have no type given',
   'trends.source': 'Source: {files} · made with Loom',
   'trends.sourceFile': '{file} (imported {date})',
@@ -707,7 +709,7 @@ export const zh: Record<MessageKey, string> = {
   'control.reasonChosen.pprime': '按所选使用 Laney p′ 图（波动是二项分布预测的 {ratio} 倍）。',
   'control.reasonChosen.p': '按所选使用 p 图（波动是二项分布预测的 {ratio} 倍）。',
   'control.shiftHint':
-    '整体上各点的离散是二项分布预测的 {spread} 倍，但相邻{unit}之间只有 {ratio} 倍：差别来自阶跃或趋势，不是噪声，放宽控制限（p′ 图）会把它掩盖。下面的规则指出了它；在采用时重算控制限，可分别看各阶段。',
+    '整体上各点的离散是二项分布预测的 {spread} 倍，但相邻{unit}之间只有 {ratio} 倍：差别来自阶跃或趋势，不是噪声。下面的规则指出了它；在采用时重算控制限，可分别看各阶段。',
   'control.chart.p': 'p 控制图',
   'control.chart.pprime': 'Laney p′ 控制图',
   'control.reasonAuto.uprime':
@@ -1138,6 +1140,7 @@ export const zh: Record<MessageKey, string> = {
   'trends.controlNoData': 'p 控制图：无数据',
   'trends.paretoSummary': '疵点类型帕累托图：{top}；{n} 类中的 {k} 类占次品件数的 80%',
   'trends.noType': '未注明类型',
+  'trends.paretoShort': '疵点类型帕累托图：{top}；全部 {n} 类合计只占次品件数的 {share}',
   'trends.paretoUntyped': '；{count} 件次品（{share}）未注明类型',
   'trends.source': '来源：{files} · 用 Loom 制作',
   'trends.sourceFile': '{file}（{date} 导入）',
