@@ -29,6 +29,21 @@ export interface RatePoint {
   hi: number;
 }
 
+/** A point's period and counts, without its interval: what a chart built on it copies. */
+export type PeriodCounts = Pick<
+  RatePoint,
+  'period' | 'start' | 'end' | 'inspected' | 'defective' | 'rate'
+>;
+
+export const periodCounts = (p: PeriodCounts): PeriodCounts => ({
+  period: p.period,
+  start: p.start,
+  end: p.end,
+  inspected: p.inspected,
+  defective: p.defective,
+  rate: p.rate,
+});
+
 /** One line of a trend chart: a factory or a product, its points in time order, and its totals. */
 export interface RateSeries {
   key: string;

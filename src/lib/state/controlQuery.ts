@@ -1,3 +1,4 @@
+import { oneOf } from './queryParams';
 import { INTERVALS, type Interval } from '../analysis/periods';
 
 /** A note on one point of a control chart: its period label and the text, shown as text. */
@@ -46,9 +47,6 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Notes are short: longer text is cut, and at most this many notes are kept. */
 export const NOTE_MAX = 200;
 export const NOTES_MAX = 50;
-
-const oneOf = <T extends string>(v: string | null, values: readonly T[], fallback: T): T =>
-  values.includes(v as T) ? (v as T) : fallback;
 
 /** Reads the Control state from a query string; malformed values fall back to the defaults. */
 export function parseControlQuery(query: string | undefined): ControlState {

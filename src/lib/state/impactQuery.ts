@@ -1,3 +1,4 @@
+import { oneOf } from './queryParams';
 /** Everything the Impact view shows, as it lives in the URL hash (`#/impact?…`). */
 export interface ImpactState {
   /** One experience ('' = each factory's first adoption of any). */
@@ -30,9 +31,6 @@ export const DEFAULT_IMPACT: ImpactState = {
   season: null,
   factory: '',
 };
-
-const oneOf = <T extends string>(v: string | null, values: readonly T[], fallback: T): T =>
-  values.includes(v as T) ? (v as T) : fallback;
 
 /** Reads the Impact state from a query string; malformed values fall back to the defaults. */
 export function parseImpactQuery(query: string | undefined): ImpactState {

@@ -2,7 +2,12 @@
 // vary more than a binomial explains), the stages and a frozen baseline, each point's limits
 // and the rules it breaks, the NHS variation icon, and the summary of every factory × product.
 
-import type { RatePoint, RateSeries } from '../analysis/defectRate';
+import {
+  periodCounts,
+  type PeriodCounts,
+  type RatePoint,
+  type RateSeries,
+} from '../analysis/defectRate';
 import {
   dispersion,
   laneyParams,
@@ -29,10 +34,7 @@ export type Rule = 'beyond' | 'shift' | 'trend' | 'twoOfThree' | 'fourOfFive';
 /** NHS variation icons: common cause, or special cause improving (fewer defects) or concerning. */
 export type Icon = 'common' | 'improving' | 'concerning';
 
-export interface ControlPoint extends Pick<
-  RatePoint,
-  'period' | 'start' | 'end' | 'inspected' | 'defective' | 'rate'
-> {
+export interface ControlPoint extends PeriodCounts {
   center: number;
   ucl: number;
   lcl: number;
@@ -173,12 +175,7 @@ export function controlView(
       for (const r of rules) if (flags[r]?.[i]) broken = broken === NO_RULES ? [r] : [...broken, r];
       const sigma = sigmas[i];
       out.push({
-        period: p.period,
-        start: p.start,
-        end: p.end,
-        inspected: p.inspected,
-        defective: p.defective,
-        rate: p.rate,
+        ...periodCounts(p),
         center,
         sigma,
         ucl: Math.min(cap, center + 3 * sigma),

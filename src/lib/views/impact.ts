@@ -4,7 +4,7 @@
 // effect, each factory's verdict, the chart of adopters against comparison factories, and why
 // a claim cannot be made when it cannot. Pure and synchronous; the page runs it in a worker.
 
-import type { RatePoint, RateSeries } from '../analysis/defectRate';
+import { periodCounts, type PeriodCounts, type RateSeries } from '../analysis/defectRate';
 import { attGt, type AttGt, type Control, type PanelRow } from '../analysis/did';
 import { holm, normalTwoSided, studentTwoSided } from '../analysis/distributions';
 import { tQuantile975 } from '../analysis/stats';
@@ -87,7 +87,7 @@ export type FactoryRow = Pick<
 export interface ItsChart {
   factory_id: string;
   /** Each period's counts and observed rate, with the fitted and counterfactual (no step) rates. */
-  points: (Pick<RatePoint, 'period' | 'start' | 'end' | 'inspected' | 'defective' | 'rate'> & {
+  points: (PeriodCounts & {
     fitted: number;
     counterfactual: number;
     after: boolean;
@@ -448,12 +448,7 @@ function itsParts(input: ImpactInput, groupOf: Map<string, number>) {
         const after = periodIndex(p.start, interval) >= chosen.start;
         const cf = chosen.fit.counterfactual[i];
         return {
-          period: p.period,
-          start: p.start,
-          end: p.end,
-          inspected: p.inspected,
-          defective: p.defective,
-          rate: p.rate,
+          ...periodCounts(p),
           fitted: after ? cf * rr : cf,
           counterfactual: cf,
           after,
