@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the built app: npm run screenshots
-// Writes docs/data.png, docs/import.png, docs/trends.png, docs/network.png, docs/impact.png
+// Writes docs/data.png, docs/import.png, docs/trends.png, docs/network.png, docs/impact.png,
+// docs/control.png, docs/control-summary.png
 // and the narrow views.
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -38,6 +39,19 @@ try {
   await page.goto('http://127.0.0.1:4600/#/impact');
   await page.getByRole('img', { name: /^Effect of adoption/ }).waitFor();
   await page.screenshot({ path: `${root}docs/impact.png`, fullPage: true });
+
+  await page.goto('http://127.0.0.1:4600/#/control');
+  await page
+    .getByRole('region', { name: 'Summary of control charts' })
+    .locator('tbody tr')
+    .first()
+    .waitFor();
+  await page.screenshot({ path: `${root}docs/control-summary.png`, fullPage: false });
+  await page.goto(
+    'http://127.0.0.1:4600/#/control?factory=dongwu&product=crepe+satin&stage=1956-04-01&stage=1956-10-01&note=1956-10:second+exchange+with+Zhenya',
+  );
+  await page.locator('g.edge text').first().waitFor();
+  await page.screenshot({ path: `${root}docs/control.png`, fullPage: false });
 
   await page
     .getByRole('navigation', { name: 'Main' })

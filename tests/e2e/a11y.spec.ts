@@ -15,6 +15,9 @@ const ROUTES: [string, string][] = [
     'Network',
   ],
   ['#/impact', 'Impact'],
+  ['#/impact?method=its&factory=guangming', 'Impact'],
+  ['#/control', 'Control'],
+  ['#/control?factory=dongwu&product=crepe+satin&note=1956-08:gauges', 'Control'],
   ['#/present', 'Present'],
   ['#/no-such-page', 'No such page'],
 ];

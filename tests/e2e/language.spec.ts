@@ -54,6 +54,9 @@ test('in Chinese, no heading, button, label or column header on any page is left
     '#/network?factory=guangming',
     '#/network?layout=tree&experience=Find%20the%20key%20defect%2C%20promote%20the%20advanced%20method',
     '#/impact',
+    '#/impact?method=its&factory=guangming',
+    '#/control',
+    '#/control?factory=dongwu&product=crepe+satin',
     '#/present',
   ];
   for (const route of routes) {
@@ -61,10 +64,11 @@ test('in Chinese, no heading, button, label or column header on any page is left
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('.busy')).toHaveCount(0);
     const english = await page.evaluate(() => {
-      // Data (factory, product and experience names, file names) may be English; the interface may not.
+      // Data (factory, product and experience names, file names) may be English; the interface may
+      // not, save for the names of methods and their authors (Callaway & Sant'Anna, Holm, Laney).
       const data = '.legend, .options, td, option, .ooc, .side li, .facts, .view, .file, h2.file';
       const allowed =
-        /^(SVG|PNG|CSV|Loom|UTF-8|UTF-16|GB18030|GBK|Windows-1252|LE|BE|Excel|README|Welch|Wilson|CI|p)$/;
+        /^(SVG|PNG|CSV|Loom|UTF-8|UTF-16|GB18030|GBK|Windows-1252|LE|BE|Excel|README|Welch|Wilson|CI|p|Callaway|Sant|Anna|Lopez|Bernal|Holm|Laney|NHS|log)$/;
       // Words that occur in data on the page (products, experiences) may appear inside sentences.
       const dataWords = new Set(
         [...document.querySelectorAll(data)].flatMap(
