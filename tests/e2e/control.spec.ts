@@ -142,3 +142,29 @@ test('a u chart of one defect type per 1,000 pieces, chosen from the types in Pa
     /^CL per 1,000 \d+\.\d\d$|^CL \d+\.\d\d per 1,000$/,
   );
 });
+
+test('a funnel plot compares factories fairly: one product over a span, outliers named', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/control');
+  const region = page.getByRole('region', { name: 'Funnel plot' });
+  await region.getByLabel('Product').selectOption('crepe satin');
+  await region.getByLabel('From').fill('1957-01');
+  await region.getByLabel('From').dispatchEvent('change');
+  await expect(page).toHaveURL(/fproduct=crepe\+satin/);
+  await expect(page).toHaveURL(/from=1957-01/);
+  await expect(
+    region.getByRole('heading', { name: 'Compare factories fairly: crepe satin, 1957-01 to …' }),
+  ).toBeVisible();
+  await expect(
+    region.getByRole('img', {
+      name: /^Funnel plot of crepe satin: \d+ factories around a pooled rate of \d+\.\d%; \d+ outside the 99\.8% limits$/,
+    }),
+  ).toBeVisible();
+  await expect(region.getByTestId('funnel-outliers')).toHaveText(
+    /^(No factory is outside the 99\.8% limits\.|Outside the 99\.8% limits: .+\.)$/,
+  );
+  await expect(region).toContainText(/φ = \d+\.\d/);
+  expect(await region.locator('circle.dot').count()).toBeGreaterThan(3);
+});

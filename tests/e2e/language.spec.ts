@@ -68,7 +68,7 @@ test('in Chinese, no heading, button, label or column header on any page is left
       // not, save for the names of methods and their authors (Callaway & Sant'Anna, Holm, Laney).
       const data = '.legend, .options, td, option, .ooc, .side li, .facts, .view, .file, h2.file';
       const allowed =
-        /^(SVG|PNG|CSV|Loom|UTF-8|UTF-16|GB18030|GBK|Windows-1252|LE|BE|Excel|README|Welch|Wilson|CI|p|Callaway|Sant|Anna|Lopez|Bernal|Holm|Laney|NHS|log)$/;
+        /^(SVG|PNG|CSV|Loom|UTF-8|UTF-16|GB18030|GBK|Windows-1252|LE|BE|Excel|README|Welch|Wilson|CI|p|Callaway|Sant|Anna|Lopez|Bernal|Holm|Laney|NHS|Spiegelhalter|log)$/;
       // Words that occur in data on the page (products, experiences) may appear inside sentences.
       const dataWords = new Set(
         [...document.querySelectorAll(data)].flatMap(

@@ -50,6 +50,23 @@ export const en = {
     'Overall the points spread {spread}× what a binomial predicts, but from one {unit} to the next only {ratio}×: the difference is a shift or a trend, not noise. The rules below name it, and recalculating the limits at the adoption shows each stage on its own.',
   'control.chart.p': 'p-chart',
   'control.chart.pprime': 'Laney p′ chart',
+  'control.funnelRegion': 'Funnel plot',
+  'control.funnelTitle': 'Compare factories fairly: {product}, {span}',
+  'control.funnelAll': 'all months',
+  'control.funnelSpan': '{from} to {to}',
+  'control.from': 'From',
+  'control.to': 'To',
+  'control.funnelNote':
+    "Each factory's defect rate over the span against its pieces inspected. The funnels are the 95% and 99.8% limits around the pooled rate of {center}: a small factory's rate varies more by chance.",
+  'control.funnelOver':
+    'Factories differ more than chance explains (φ = {phi}), so the limits are widened by a random effect (Spiegelhalter 2005).',
+  'control.funnelNotOver': 'Factories differ no more than chance explains (φ = {phi}).',
+  'control.funnelOutliers': 'Outside the 99.8% limits: {list}.',
+  'control.funnelNone': 'No factory is outside the 99.8% limits.',
+  'control.funnelAxisX': 'Pieces inspected',
+  'control.funnelTip': '{factory}: {rate} ({defective} of {inspected})',
+  'control.funnelSummary':
+    'Funnel plot of {product}: {n} factories around a pooled rate of {center}; {k} outside the 99.8% limits',
   'control.reasonAuto.uprime':
     'Variation {ratio}× what a Poisson count predicts (chance alone stays under {bound}× for {n} points): Laney u′.',
   'control.reasonAuto.u':
@@ -712,6 +729,23 @@ export const zh: Record<MessageKey, string> = {
     '整体上各点的离散是二项分布预测的 {spread} 倍，但相邻{unit}之间只有 {ratio} 倍：差别来自阶跃或趋势，不是噪声。下面的规则指出了它；在采用时重算控制限，可分别看各阶段。',
   'control.chart.p': 'p 控制图',
   'control.chart.pprime': 'Laney p′ 控制图',
+  'control.funnelRegion': '漏斗图',
+  'control.funnelTitle': '公平比较各厂：{product}，{span}',
+  'control.funnelAll': '全部月份',
+  'control.funnelSpan': '{from} 至 {to}',
+  'control.from': '起',
+  'control.to': '止',
+  'control.funnelNote':
+    '各厂在所选期间的次品率与其检验件数。漏斗为合并次品率 {center} 上下的 95% 与 99.8% 界限：厂越小，次品率偶然波动越大。',
+  'control.funnelOver':
+    '各厂之间的差异超出偶然（φ = {phi}），因此界限按随机效应放宽（Spiegelhalter，2005）。',
+  'control.funnelNotOver': '各厂之间的差异未超出偶然（φ = {phi}）。',
+  'control.funnelOutliers': '超出 99.8% 界限：{list}。',
+  'control.funnelNone': '没有工厂超出 99.8% 界限。',
+  'control.funnelAxisX': '检验件数',
+  'control.funnelTip': '{factory}：{rate}（{inspected} 件中 {defective} 件）',
+  'control.funnelSummary':
+    '{product} 的漏斗图：{n} 家工厂，合并次品率 {center}；{k} 家超出 99.8% 界限',
   'control.reasonAuto.uprime':
     '波动是泊松计数预测的 {ratio} 倍（{n} 个点时，偶然波动不超过 {bound} 倍）：采用 Laney u′ 图。',
   'control.reasonAuto.u': '波动是泊松计数预测的 {ratio} 倍，在 {n} 个点的偶然范围内：采用 u 图。',

@@ -24,6 +24,10 @@ export interface ControlState {
   /** Recalculate the limits from each of these days `YYYY-MM-DD` on. */
   stages: string[];
   notes: PointNote[];
+  /** The funnel plot's product ('' = the first) and span of months `YYYY-MM` ('' = open). */
+  fproduct: string;
+  from: string;
+  to: string;
   /** The summary table's sort: a column, and whether descending. */
   sort: 'factory' | 'product' | 'latest' | 'signals';
   desc: boolean;
@@ -39,10 +43,14 @@ export const DEFAULT_CONTROL: ControlState = {
   baseline: 0,
   stages: [],
   notes: [],
+  fproduct: '',
+  from: '',
+  to: '',
   sort: 'signals',
   desc: true,
 };
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Notes are short: longer text is cut, and at most this many notes are kept. */
 export const NOTE_MAX = 200;
@@ -72,6 +80,9 @@ export function parseControlQuery(query: string | undefined): ControlState {
     baseline: Number.isInteger(baseline) && baseline >= 2 && baseline <= 999 ? baseline : 0,
     stages: [...new Set(p.getAll('stage').filter((d) => DAY.test(d)))].sort(),
     notes,
+    fproduct: p.get('fproduct')?.trim() ?? '',
+    from: MONTH.test(p.get('from') ?? '') ? p.get('from')! : '',
+    to: MONTH.test(p.get('to') ?? '') ? p.get('to')! : '',
     sort: oneOf(p.get('sort'), ['factory', 'product', 'latest', 'signals'], 'signals'),
     desc: p.has('sort') ? p.get('desc') === '1' : true,
   };
@@ -89,6 +100,9 @@ export function controlQueryString(s: ControlState): string {
   if (s.baseline) p.set('baseline', String(s.baseline));
   for (const d of s.stages) p.append('stage', d);
   for (const n of s.notes) p.append('note', `${n.period}:${n.text}`);
+  if (s.fproduct) p.set('fproduct', s.fproduct);
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
   if (s.sort !== DEFAULT_CONTROL.sort || s.desc !== DEFAULT_CONTROL.desc) {
     p.set('sort', s.sort);
     if (s.desc) p.set('desc', '1');

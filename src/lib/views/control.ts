@@ -18,6 +18,7 @@ import {
   westernElectricSignals,
 } from '../analysis/spc';
 import { bucketOf, type Interval } from '../analysis/periods';
+import { funnel, Z95, Z998, type FunnelPoint } from '../analysis/funnel';
 import { csvLine } from '../share/csv';
 import type { ControlState, PointNote } from '../state/controlQuery';
 
@@ -365,4 +366,41 @@ export function controlCsv(view: ControlView): string[] {
       ]),
     );
   return lines;
+}
+
+/** What the funnel plot draws: each factory at its volume and rate, and the limit curves. */
+export interface FunnelView {
+  center: number;
+  overDispersed: boolean;
+  phi: number;
+  points: FunnelPoint[];
+  /** Limits sampled along the volume axis: n, and the 95% and 99.8% bands. */
+  curve: { n: number; lo95: number; hi95: number; lo998: number; hi998: number }[];
+  /** The factories outside the 99.8% limits, highest rate first. */
+  outliers: FunnelPoint[];
+}
+
+/** The funnel plot of factories' totals (one RateSeries each, over the span wanted). */
+export function funnelView(series: readonly RateSeries[]): FunnelView {
+  const f = funnel(
+    series.map((s) => ({ key: s.key, inspected: s.inspected, defective: s.defective })),
+  );
+  const sizes = f.points.map((p) => p.inspected);
+  const max = Math.max(1, ...sizes);
+  const min = Math.max(1, Math.min(max, ...sizes) / 2);
+  // Geometric steps, so the curve is smooth where it bends most, at small volumes.
+  const curve = Array.from({ length: 80 }, (_, i) => {
+    const n = min * (max / min) ** (i / 79);
+    const [lo95, hi95] = f.limits(n, Z95);
+    const [lo998, hi998] = f.limits(n, Z998);
+    return { n, lo95, hi95, lo998, hi998 };
+  });
+  return {
+    center: f.center,
+    overDispersed: f.overDispersed,
+    phi: f.phi,
+    points: f.points,
+    curve,
+    outliers: f.points.filter((p) => p.outside === '998').sort((a, b) => b.rate - a.rate),
+  };
 }

@@ -18,6 +18,9 @@ describe('control view state in the URL', () => {
       baseline: 12,
       stages: ['1956-06-01', '1956-10-01'],
       notes: [{ period: '1956-08', text: 'new loom tension gauges: 3 & <b>' }],
+      fproduct: 'soft satin',
+      from: '1956-01',
+      to: '1956-12',
       sort: 'latest',
       desc: false,
     };
@@ -28,7 +31,7 @@ describe('control view state in the URL', () => {
   it('falls back for values out of range, and drops malformed stages and empty notes', () => {
     expect(
       parseControlQuery(
-        'kind=np&rules=x&baseline=1&interval=week&stage=1956-13-01&note=1956-08:&note=x',
+        'kind=np&rules=x&baseline=1&interval=week&stage=1956-13-01&note=1956-08:&note=x&from=1956&to=soon',
       ),
     ).toEqual(DEFAULT_CONTROL);
     expect(parseControlQuery(`note=1956-01:${'a'.repeat(500)}`).notes[0].text).toHaveLength(200);

@@ -7,6 +7,7 @@ import {
   controlSummary,
   controlView,
   defectPoints,
+  funnelView,
   sortSummary,
 } from '../../../src/lib/views/control';
 
@@ -240,5 +241,31 @@ describe('controlSummary and sortSummary', () => {
     expect(
       sortSummary(rows, 'factory', true, (f) => f.toUpperCase()).map((r) => r.factory),
     ).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('funnelView(series)', () => {
+  it('samples the limit curves over the volumes shown, and names the outliers, worst first', () => {
+    const totals = (key: string, inspected: number, defective: number) => ({
+      key,
+      points: [],
+      inspected,
+      defective,
+    });
+    const v = funnelView([
+      ...Array.from({ length: 12 }, (_, i) =>
+        totals(`f${i}`, 10_000 + i * 1000, 500 + (i % 3) * 10),
+      ),
+      totals('hot', 12_000, 1200),
+    ]);
+    expect(v.outliers.map((p) => p.key)).toEqual(['hot']);
+    expect(v.curve[0].n).toBeCloseTo(5000, 6);
+    expect(v.curve.at(-1)!.n).toBeCloseTo(21_000, 6); // the largest volume, f11
+    for (const c of v.curve) {
+      expect(c.lo998).toBeLessThan(c.lo95);
+      expect(c.hi998).toBeGreaterThan(c.hi95);
+    }
+    // Narrower with volume.
+    expect(v.curve.at(-1)!.hi95 - v.center).toBeLessThan(v.curve[0].hi95 - v.center);
   });
 });
