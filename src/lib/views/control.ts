@@ -153,14 +153,13 @@ export function controlView(
   const laneyKind = state.kind === 'auto' ? disp.over : state.kind === 'pprime';
   const kind: ChartKind =
     family === 'binomial' ? (laneyKind ? 'pprime' : 'p') : laneyKind ? 'uprime' : 'u';
-  const laneyChart = laneyKind;
   const notes = new Map((state.notes ?? []).map((n) => [n.period, n.text]));
   const rules = RULES[state.rules];
   const out: ControlPoint[] = [];
   const stages: ControlStage[] = [];
   spans.forEach((span, k) => {
     const { center } = laney[k];
-    const sz = laneyChart && Number.isFinite(laney[k].sigmaZ) ? laney[k].sigmaZ : 1;
+    const sz = laneyKind && Number.isFinite(laney[k].sigmaZ) ? laney[k].sigmaZ : 1;
     const values = span.map((p) => p.rate);
     const centers = span.map(() => center);
     const sigmas = span.map((p) =>
