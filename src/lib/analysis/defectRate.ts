@@ -64,16 +64,27 @@ export interface RateSeries {
  * only the interval or the date range re-buckets those sums and reads no cell.
  */
 export function defectRateByPeriod(chunks: readonly RollupChunk[], q: RateQuery): RateSeries[] {
+  return remember(keptFor(chunks).series, periodKey(q), () => seriesOf(periodCube(chunks, q)));
+}
+
+/**
+ * The pooled counts behind {@link defectRateByPeriod}, column by column: every series over the
+ * same buckets, with zeros where a series inspected nothing. For views that summarise hundreds
+ * of series at once and need no point objects. Kept like the series.
+ */
+export function periodCube(chunks: readonly RollupChunk[], q: RateQuery): PeriodCube {
   const kept = keptFor(chunks);
   const cubeKey = JSON.stringify([q.by, q.factories ?? [], q.products ?? []]);
-  const key = JSON.stringify([cubeKey, q.interval, q.from ?? '', q.to ?? '']);
-  return remember(kept.series, key, () =>
-    ratesFromCube(
+  return remember(kept.periods, periodKey(q), () =>
+    bucketCube(
       remember(kept.cubes, cubeKey, () => monthCube(chunks, q)),
       q,
     ),
   );
 }
+
+const periodKey = (q: RateQuery) =>
+  JSON.stringify([q.by, q.factories ?? [], q.products ?? [], q.interval, q.from ?? '', q.to ?? '']);
 
 /** Monthly sums per series: `inspected[k * months.length + m]` for series `keys[k]` in `months[m]`. */
 export interface MonthCube {
@@ -170,47 +181,73 @@ export function monthCube(chunks: readonly RollupChunk[], q: CubeQuery): MonthCu
   return { keys, months, inspected, defective };
 }
 
-/** Pooled rates per interval bucket and series from monthly sums, within `q.from`..`q.to`. */
-export function ratesFromCube(
+/**
+ * Sums per interval bucket and series, `inspected[k * periods.length + b]` for series `keys[k]`
+ * in bucket `periods[b]`: a {@link MonthCube} re-bucketed.
+ */
+export interface PeriodCube {
+  keys: string[];
+  /** Bucket labels in time order (`1956-08`, `1956-Q3` or `1956`), only those with data. */
+  periods: string[];
+  /** Epoch ms (UTC) of each bucket's start and of the next bucket's start. */
+  start: Float64Array;
+  end: Float64Array;
+  inspected: Float64Array;
+  defective: Float64Array;
+}
+
+/** Re-buckets monthly sums by `q.interval`, within `q.from`..`q.to`. */
+export function bucketCube(
   cube: MonthCube,
   q: Pick<RateQuery, 'interval' | 'from' | 'to'>,
-): RateSeries[] {
+): PeriodCube {
   const { keys, months } = cube;
   // Each month in range gets a bucket id; buckets come in time order because months do.
-  const buckets: string[] = [];
+  const periods: string[] = [];
   const bucketOfMonth = new Int32Array(months.length).fill(-1);
   months.forEach((m, i) => {
     if ((q.from && m < q.from) || (q.to && m > q.to)) return;
     const b = bucketOf(m, q.interval);
-    if (buckets[buckets.length - 1] !== b) buckets.push(b);
-    bucketOfMonth[i] = buckets.length - 1;
+    if (periods[periods.length - 1] !== b) periods.push(b);
+    bucketOfMonth[i] = periods.length - 1;
   });
-  const spans = buckets.map((b) => bucketSpan(b));
-  const bIns = new Float64Array(buckets.length);
-  const bDef = new Float64Array(buckets.length);
-  const out: RateSeries[] = [];
-  keys.forEach((key, k) => {
-    bIns.fill(0);
-    bDef.fill(0);
-    const row = k * months.length;
+  const width = periods.length;
+  const start = new Float64Array(width);
+  const end = new Float64Array(width);
+  periods.forEach((b, i) => ([start[i], end[i]] = bucketSpan(b)));
+  const inspected = new Float64Array(keys.length * width);
+  const defective = new Float64Array(keys.length * width);
+  for (let k = 0; k < keys.length; k++) {
+    const from = k * months.length;
+    const to = k * width;
     for (let m = 0; m < months.length; m++) {
       const b = bucketOfMonth[m];
       if (b < 0) continue;
-      bIns[b] += cube.inspected[row + m];
-      bDef[b] += cube.defective[row + m];
+      inspected[to + b] += cube.inspected[from + m];
+      defective[to + b] += cube.defective[from + m];
     }
+  }
+  return { keys, periods, start, end, inspected, defective };
+}
+
+/** The series of a period cube, each with its points where something was inspected. */
+function seriesOf(cube: PeriodCube): RateSeries[] {
+  const { periods, start, end } = cube;
+  const width = periods.length;
+  const out: RateSeries[] = [];
+  cube.keys.forEach((key, k) => {
     const points: RatePoint[] = [];
     let inspected = 0;
     let defective = 0;
-    for (let b = 0; b < buckets.length; b++) {
-      const n = bIns[b];
+    for (let b = 0; b < width; b++) {
+      const n = cube.inspected[k * width + b];
       if (!(n > 0)) continue;
-      const d = bDef[b];
+      const d = cube.defective[k * width + b];
       const [lo, hi] = wilsonInterval(d, n);
       points.push({
-        period: buckets[b],
-        start: spans[b][0],
-        end: spans[b][1],
+        period: periods[b],
+        start: start[b],
+        end: end[b],
         inspected: n,
         defective: d,
         rate: d / n,
@@ -230,12 +267,16 @@ export function ratesFromCube(
 const KEPT = 12;
 const kept = new WeakMap<
   readonly RollupChunk[],
-  { cubes: Map<string, MonthCube>; series: Map<string, RateSeries[]> }
+  {
+    cubes: Map<string, MonthCube>;
+    periods: Map<string, PeriodCube>;
+    series: Map<string, RateSeries[]>;
+  }
 >();
 
 function keptFor(chunks: readonly RollupChunk[]) {
   let k = kept.get(chunks);
-  if (!k) kept.set(chunks, (k = { cubes: new Map(), series: new Map() }));
+  if (!k) kept.set(chunks, (k = { cubes: new Map(), periods: new Map(), series: new Map() }));
   return k;
 }
 

@@ -93,21 +93,36 @@ export function laneyParams(
   center: number;
   sigmaZ: number;
 } {
+  return laneyColumns(
+    points.map((p) => p.inspected),
+    points.map((p) => p.defective),
+    family,
+  );
+}
+
+/** {@link laneyParams} of counts given column by column (`inspected[i]`, `defective[i]`). */
+export function laneyColumns(
+  inspected: ArrayLike<number>,
+  defective: ArrayLike<number>,
+  family: Family = 'binomial',
+): { center: number; sigmaZ: number } {
+  const len = inspected.length;
   let d = 0;
   let n = 0;
-  for (const p of points) {
-    checkCounts(p.defective, p.inspected, 'defective <= inspected', family === 'binomial');
-    d += p.defective;
-    n += p.inspected;
+  for (let i = 0; i < len; i++) {
+    checkCounts(defective[i], inspected[i], 'defective <= inspected', family === 'binomial');
+    d += defective[i];
+    n += inspected[i];
   }
   const center = n > 0 ? d / n : NaN;
   const spread = Math.sqrt(unitVariance(center, family));
   let sum = 0;
   let moves = 0;
   let prev = NaN;
-  for (const p of points) {
-    if (!(p.inspected > 0)) continue;
-    const z = (p.defective / p.inspected - center) / (spread / Math.sqrt(p.inspected));
+  for (let i = 0; i < len; i++) {
+    const ni = inspected[i];
+    if (!(ni > 0)) continue;
+    const z = (defective[i] / ni - center) / (spread / Math.sqrt(ni));
     if (!Number.isFinite(z)) continue;
     if (Number.isFinite(prev)) {
       sum += Math.abs(z - prev);
@@ -192,9 +207,9 @@ export interface Signals {
  * to 7 and `trend` to 6 points.
  */
 export function spcSignals(
-  values: readonly number[],
-  center: readonly number[],
-  sigma: readonly number[],
+  values: ArrayLike<number>,
+  center: ArrayLike<number>,
+  sigma: ArrayLike<number>,
   options: { shift?: number; trend?: number } = {},
 ): Signals {
   const n = values.length;
@@ -225,9 +240,9 @@ export function spcSignals(
 
 /** (value − centre) / sigma per point; NaN where any of the three is not finite. */
 function deviations(
-  values: readonly number[],
-  center: readonly number[],
-  sigma: readonly number[],
+  values: ArrayLike<number>,
+  center: ArrayLike<number>,
+  sigma: ArrayLike<number>,
 ): Float64Array {
   const dev = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
@@ -257,9 +272,9 @@ function kOfM(dev: Float64Array, k: number, m: number, limit: number): boolean[]
 
 /** Western Electric's zone rules beyond the 3σ and 2-of-3 ones: 4 of 5 beyond 1σ, 8 on a side. */
 export function westernElectricSignals(
-  values: readonly number[],
-  center: readonly number[],
-  sigma: readonly number[],
+  values: ArrayLike<number>,
+  center: ArrayLike<number>,
+  sigma: ArrayLike<number>,
 ): Signals & { fourOfFive: boolean[] } {
   const base = spcSignals(values, center, sigma, { shift: 8, trend: Infinity });
   return { ...base, fourOfFive: kOfM(deviations(values, center, sigma), 4, 5, 1) };

@@ -5,11 +5,13 @@
 import {
   periodCounts,
   type PeriodCounts,
+  type PeriodCube,
   type RatePoint,
   type RateSeries,
 } from '../analysis/defectRate';
 import {
   dispersion,
+  laneyColumns,
   laneyParams,
   unitVariance,
   type Family,
@@ -219,7 +221,7 @@ function iconOf(
   rules: readonly Rule[],
   rate: number,
   center: number,
-  values: readonly number[],
+  values: ArrayLike<number>,
   i: number,
 ): Icon {
   if (!rules.length) return 'common';
@@ -261,45 +263,78 @@ export interface SummaryRow {
   icon: Icon;
   /** Rules broken in the last RECENT points, each once, in list order. */
   recent: Rule[];
-  /** The series' points, for a sparkline. */
-  points: RatePoint[];
+  /** For a sparkline: the middle of each period the series has (epoch ms), and its rate. */
+  times: Float64Array;
+  rates: Float64Array;
 }
 
+// Whether a point is part of an NHS run (a shift of 7, a trend of 6, 2 of 3) depends on at
+// most this many points before it, so the summary judges only the last RECENT points and these.
+const LOOKBACK = 6;
+
 /**
- * The summary of every series (keyed `factory\u0001product`): each as {@link controlView} would
- * chart it with the kind chosen from the data, NHS rules and one stage, but computed without
- * building its points, since the summary needs only the kind, the latest icon and the rules
- * broken recently (hundreds of series are summarised at once).
+ * The summary of every series of a cube (keyed `factory\u0001product`): each as
+ * {@link controlView} would chart it with the kind chosen from the data, NHS rules and one
+ * stage, but computed on the cube's columns without building chart points, since hundreds of
+ * series are summarised at once. Periods a series inspected nothing in are not its points.
  */
-export function controlSummary(series: readonly RateSeries[]): SummaryRow[] {
-  return series.map((s) => {
-    const [factory, product] = s.key.split('\u0001');
-    const pts = s.points;
-    const n = pts.length;
-    const { center, sigmaZ: sz } = laneyParams(pts);
+export function controlSummary(cube: PeriodCube): SummaryRow[] {
+  const width = cube.periods.length;
+  const tail = RECENT + LOOKBACK;
+  // One series' periods with data, reused from series to series.
+  const at = new Int32Array(width);
+  const ins = new Float64Array(width);
+  const def = new Float64Array(width);
+  const sigmas = new Float64Array(tail);
+  const centers = new Float64Array(tail);
+  const rows: SummaryRow[] = [];
+  cube.keys.forEach((key, k) => {
+    let n = 0;
+    for (let b = 0; b < width; b++) {
+      const m = cube.inspected[k * width + b];
+      if (!(m > 0)) continue;
+      at[n] = b;
+      ins[n] = m;
+      def[n] = cube.defective[k * width + b];
+      n++;
+    }
+    if (!n) return;
+    const times = new Float64Array(n);
+    const rates = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      times[i] = (cube.start[at[i]] + cube.end[at[i]]) / 2;
+      rates[i] = def[i] / ins[i];
+    }
+    const { center, sigmaZ: sz } = laneyColumns(ins.subarray(0, n), def.subarray(0, n));
     const kind: ChartKind = dispersion(sz, n).over ? 'pprime' : 'p';
     const scale = kind === 'pprime' && Number.isFinite(sz) ? sz : 1;
-    const values = pts.map((p) => p.rate);
-    const sigmas = pts.map((p) =>
-      p.inspected > 0 ? Math.sqrt((center * (1 - center)) / p.inspected) * scale : NaN,
-    );
-    const flags = spcSignals(values, new Array<number>(n).fill(center), sigmas);
-    const brokenAt = (i: number) => RULES.nhs.filter((r) => flags[r as keyof typeof flags][i]);
+    const spread = Math.sqrt(center * (1 - center)) * scale;
+    // The rules over the last points only: limits from the whole series, runs from the tail.
+    const first = Math.max(0, n - tail);
+    const m = n - first;
+    for (let i = 0; i < m; i++) sigmas[i] = spread / Math.sqrt(ins[first + i]);
+    centers.fill(center);
+    const values = rates.subarray(first);
+    const flags = spcSignals(values, centers.subarray(0, m), sigmas.subarray(0, m));
+    const fired = (r: Rule, i: number) => flags[r as keyof typeof flags][i];
     const recent = RULES.nhs.filter((r) =>
       flags[r as keyof typeof flags].slice(-RECENT).some(Boolean),
     );
-    const last = pts[n - 1];
-    return {
+    const last = RULES.nhs.filter((r) => fired(r, m - 1));
+    const [factory, product] = key.split('\u0001');
+    rows.push({
       factory,
       product,
-      latest: last.rate,
-      latestPeriod: last.period,
+      latest: rates[n - 1],
+      latestPeriod: cube.periods[at[n - 1]],
       kind,
-      icon: iconOf(brokenAt(n - 1), last.rate, center, values, n - 1),
+      icon: iconOf(last, rates[n - 1], center, values, m - 1),
       recent,
-      points: pts,
-    };
+      times,
+      rates,
+    });
   });
+  return rows;
 }
 
 /** Sorts summary rows by a column; ties by factory then product. */

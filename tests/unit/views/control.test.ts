@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RatePoint } from '../../../src/lib/analysis/defectRate';
+import type { PeriodCube, RatePoint } from '../../../src/lib/analysis/defectRate';
 import { pChart } from '../../../src/lib/analysis/stats';
 import { seeded } from '../../../src/lib/random';
 import {
@@ -27,6 +27,29 @@ function series(rates: number[], n: number | ((i: number) => number) = 1000): Ra
       hi: 1,
     };
   });
+}
+/** The period cube of these series: their periods' union, zeros where a series has none. */
+function cubeOf(entries: [string, RatePoint[]][]): PeriodCube {
+  const byPeriod = new Map<string, RatePoint>();
+  for (const [, pts] of entries) for (const p of pts) byPeriod.set(p.period, p);
+  const periods = [...byPeriod.keys()].sort();
+  const w = periods.length;
+  const cube = {
+    keys: entries.map(([k]) => k),
+    periods,
+    start: Float64Array.from(periods, (b) => byPeriod.get(b)!.start),
+    end: Float64Array.from(periods, (b) => byPeriod.get(b)!.end),
+    inspected: new Float64Array(entries.length * w),
+    defective: new Float64Array(entries.length * w),
+  };
+  entries.forEach(([, pts], k) =>
+    pts.forEach((p) => {
+      const b = periods.indexOf(p.period);
+      cube.inspected[k * w + b] = p.inspected;
+      cube.defective[k * w + b] = p.defective;
+    }),
+  );
+  return cube;
 }
 const normal = (seed: number) => {
   const r = seeded(seed);
@@ -199,11 +222,13 @@ describe('controlSummary and sortSummary', () => {
     3000,
   );
   const key = (f: string) => `${f}\u0001crepe satin`;
-  const rows = controlSummary([
-    { key: key('a'), points: steady, inspected: 0, defective: 0 },
-    { key: key('b'), points: falling, inspected: 0, defective: 0 },
-    { key: key('c'), points: rising, inspected: 0, defective: 0 },
-  ]);
+  const rows = controlSummary(
+    cubeOf([
+      [key('a'), steady],
+      [key('b'), falling],
+      [key('c'), rising],
+    ]),
+  );
 
   it('gives each factory × product its latest rate, icon and recent rules', () => {
     expect(rows.map((r) => [r.factory, r.product, r.latestPeriod])).toEqual([
@@ -214,7 +239,7 @@ describe('controlSummary and sortSummary', () => {
     expect(rows.map((r) => r.icon)).toEqual(['common', 'improving', 'concerning']);
     expect(rows[1].recent).toContain('shift');
     expect(rows[0].recent).toEqual([]);
-    expect(rows[2].points).toHaveLength(24);
+    expect(rows[2].rates).toHaveLength(24);
   });
 
   it('agrees with the full chart of each series on its kind, latest icon and recent rules', () => {
@@ -224,7 +249,7 @@ describe('controlSummary and sortSummary', () => {
       40_000,
     );
     for (const pts of [steady, falling, rising, noisy]) {
-      const [row] = controlSummary([{ key: 'f\u0001p', points: pts, inspected: 0, defective: 0 }]);
+      const [row] = controlSummary(cubeOf([['f\u0001p', pts]]));
       const v = controlView(pts, { kind: 'auto', rules: 'nhs', baseline: 0, stages: [] });
       expect(row.kind).toBe(v.kind);
       expect(row.icon).toBe(v.latest);
@@ -233,6 +258,24 @@ describe('controlSummary and sortSummary', () => {
         ['beyond', 'shift', 'trend', 'twoOfThree'].filter((r) => recent.has(r as never)),
       );
     }
+  });
+
+  it('charts a series only over the periods it inspected something in', () => {
+    // b started a year late and skipped a month; c inspected nothing at all.
+    const late = falling.slice(12).filter((_, i) => i !== 3);
+    const [a, b, ...rest] = controlSummary(
+      cubeOf([
+        [key('a'), steady],
+        [key('b'), late],
+        [key('c'), []],
+      ]),
+    );
+    expect(rest).toEqual([]);
+    expect(a.rates).toHaveLength(24);
+    expect([...b.times]).toEqual(late.map((p) => (p.start + p.end) / 2));
+    expect([...b.rates]).toEqual(late.map((p) => p.rate));
+    const v = controlView(late, AUTO);
+    expect([b.kind, b.icon]).toEqual([v.kind, v.latest]);
   });
 
   it('sorts concerning first by default, and by any column either way', () => {
