@@ -21,6 +21,12 @@ export interface ControlState {
   rules: 'nhs' | 'we';
   /** Freeze the first stage's limits from its first N points (0 = from all of them). */
   baseline: number;
+  /**
+   * Or freeze them from a span of months `YYYY-MM`, inclusive ('' = none): each stage the span
+   * overlaps takes its limits from its points in it. Set, it replaces `baseline`.
+   */
+  bfrom: string;
+  bto: string;
   /** Recalculate the limits from each of these days `YYYY-MM-DD` on. */
   stages: string[];
   notes: PointNote[];
@@ -41,6 +47,8 @@ export const DEFAULT_CONTROL: ControlState = {
   kind: 'auto',
   rules: 'nhs',
   baseline: 0,
+  bfrom: '',
+  bto: '',
   stages: [],
   notes: [],
   fproduct: '',
@@ -60,6 +68,9 @@ export const NOTES_MAX = 50;
 export function parseControlQuery(query: string | undefined): ControlState {
   const p = new URLSearchParams(query ?? '');
   const baseline = Number(p.get('baseline'));
+  const bfrom = p.get('bfrom') ?? '';
+  const bto = p.get('bto') ?? '';
+  const span = MONTH.test(bfrom) && MONTH.test(bto) && bfrom <= bto;
   const notes: PointNote[] = [];
   for (const n of p.getAll('note')) {
     const at = n.indexOf(':');
@@ -77,7 +88,10 @@ export function parseControlQuery(query: string | undefined): ControlState {
     interval: oneOf(p.get('interval'), INTERVALS, 'month'),
     kind: oneOf(p.get('kind'), ['auto', 'p', 'pprime'], 'auto'),
     rules: oneOf(p.get('rules'), ['nhs', 'we'], 'nhs'),
-    baseline: Number.isInteger(baseline) && baseline >= 2 && baseline <= 999 ? baseline : 0,
+    baseline:
+      !span && Number.isInteger(baseline) && baseline >= 2 && baseline <= 999 ? baseline : 0,
+    bfrom: span ? bfrom : '',
+    bto: span ? bto : '',
     stages: [...new Set(p.getAll('stage').filter((d) => DAY.test(d)))].sort(),
     notes,
     fproduct: p.get('fproduct')?.trim() ?? '',
@@ -97,7 +111,10 @@ export function controlQueryString(s: ControlState): string {
   if (s.interval !== 'month') p.set('interval', s.interval);
   if (s.kind !== 'auto') p.set('kind', s.kind);
   if (s.rules !== 'nhs') p.set('rules', s.rules);
-  if (s.baseline) p.set('baseline', String(s.baseline));
+  if (s.bfrom && s.bto) {
+    p.set('bfrom', s.bfrom);
+    p.set('bto', s.bto);
+  } else if (s.baseline) p.set('baseline', String(s.baseline));
   for (const d of s.stages) p.append('stage', d);
   for (const n of s.notes) p.append('note', `${n.period}:${n.text}`);
   if (s.fproduct) p.set('fproduct', s.fproduct);

@@ -19,7 +19,7 @@ import {
   spcSignals,
   westernElectricSignals,
 } from '../analysis/spc';
-import { bucketOf, type Interval } from '../analysis/periods';
+import { bucketOf, monthTime, type Interval } from '../analysis/periods';
 import { funnel, Z95, Z998, type FunnelPoint } from '../analysis/funnel';
 import { csvLine } from '../share/csv';
 import type { ControlState, PointNote } from '../state/controlQuery';
@@ -60,8 +60,11 @@ export interface ControlStage {
   center: number;
   /** σ_Z of the points the limits came from (1 for a p chart). */
   sigmaZ: number;
-  /** Points the limits came from: all of the stage, or the baseline. */
+  /** Points the limits came from: all of the stage, or its baseline. */
   basis: number;
+  /** The limits come from a baseline, the first and last period of it ('' when not). */
+  frozenFrom: string;
+  frozenTo: string;
   points: number;
   /** Fewer than MIN_STAGE_POINTS points behind its limits. */
   unreliable: boolean;
@@ -97,6 +100,18 @@ export const RULES: Record<ControlState['rules'], Rule[]> = {
   we: ['beyond', 'twoOfThree', 'fourOfFive', 'shift'],
 };
 
+/** Whether the `i`th point of stage `k` is in the state's baseline (with none, no point is). */
+function baselineOf(
+  state: Pick<ControlState, 'baseline'> & Partial<Pick<ControlState, 'bfrom' | 'bto'>>,
+): (p: RatePoint, i: number, k: number) => boolean {
+  if (state.bfrom && state.bto) {
+    const from = monthTime(state.bfrom);
+    const to = monthTime(state.bto, true);
+    return (p) => p.start >= from && p.start < to;
+  }
+  return (_, i, k) => k === 0 && i < state.baseline;
+}
+
 /** Splits point indices into stages at the first point on or after each stage day. */
 function cutsOf(points: readonly RatePoint[], stages: readonly string[]): number[] {
   const cuts = stages
@@ -107,14 +122,17 @@ function cutsOf(points: readonly RatePoint[], stages: readonly string[]): number
 
 /**
  * The control chart of one series of pooled rates. Stages start at each day in `state.stages`
- * (the first period on or after it); each has its own centre and σ_Z, unless `state.baseline`
- * freezes the first stage's from its first N points. With `kind: 'auto'` the chart is p′ when
- * σ_Z is above the bound for this many points (see {@link dispersion}), else p. Rules are
- * checked within each stage, since its limits are its own.
+ * (the first period on or after it); each has its own centre and σ_Z, unless a baseline freezes
+ * them: `state.baseline` the first stage's from its first N points, or the span of months
+ * `state.bfrom`..`state.bto` each stage's from its points that start in it (a stage with fewer
+ * than two there keeps all of its own). With `kind: 'auto'` the chart is p′ when σ_Z is above
+ * the bound for this many points (see {@link dispersion}), else p. Rules are checked within
+ * each stage, since its limits are its own.
  */
 export function controlView(
   input: readonly RatePoint[],
-  state: Pick<ControlState, 'kind' | 'rules' | 'baseline' | 'stages'> & { notes?: PointNote[] },
+  state: Pick<ControlState, 'kind' | 'rules' | 'baseline' | 'stages'> &
+    Partial<Pick<ControlState, 'bfrom' | 'bto'>> & { notes?: PointNote[] },
   family: Family = 'binomial',
 ): ControlView {
   // Units: pieces for a p chart; thousands of pieces for a u chart, whose `defective` counts
@@ -127,9 +145,16 @@ export function controlView(
   const cap = family === 'binomial' ? 1 : Infinity;
   const cuts = cutsOf(points, state.stages);
   const spans = cuts.slice(0, -1).map((from, k) => points.slice(from, cuts[k + 1]));
-  // The points each stage's limits come from.
-  const basisOf = (k: number) =>
-    k === 0 && state.baseline > 0 ? spans[0].slice(0, state.baseline) : spans[k];
+  // Which points of each stage its limits come from.
+  const inBaseline = baselineOf(state);
+  const frozen = spans.map((span, k) => {
+    const marked = span.map((p, i) => inBaseline(p, i, k));
+    return marked.filter(Boolean).length >= 2 ? marked : null;
+  });
+  const basisOf = (k: number) => {
+    const marked = frozen[k];
+    return marked ? spans[k].filter((_, i) => marked[i]) : spans[k];
+  };
   const laney = spans.map((_, k) =>
     laneyParams(
       basisOf(k).map((p) => ({ inspected: p.units, defective: p.defective })),
@@ -171,7 +196,8 @@ export function controlView(
       state.rules === 'we'
         ? westernElectricSignals(values, centers, sigmas)
         : spcSignals(values, centers, sigmas);
-    const basis = basisOf(k).length;
+    const basisPoints = basisOf(k);
+    const basis = basisPoints.length;
     span.forEach((p, i) => {
       let broken = NO_RULES;
       for (const r of rules) if (flags[r]?.[i]) broken = broken === NO_RULES ? [r] : [...broken, r];
@@ -185,7 +211,7 @@ export function controlView(
         rules: broken,
         icon: iconOf(broken, p.rate, center, values, i),
         stage: k,
-        baseline: k === 0 && state.baseline > 0 && i < basis,
+        baseline: frozen[k]?.[i] ?? false,
         note: notes.get(p.period) ?? '',
       });
     });
@@ -195,6 +221,8 @@ export function controlView(
       center,
       sigmaZ: sz,
       basis,
+      frozenFrom: frozen[k] ? basisPoints[0].period : '',
+      frozenTo: frozen[k] ? basisPoints[basis - 1].period : '',
       points: span.length,
       unreliable: basis < MIN_STAGE_POINTS,
     });
@@ -366,7 +394,7 @@ export function sortSummary(
   });
 }
 
-/** Lines of a CSV of the control chart: each period's counts, rate, limits, rules and note. */
+/** Lines of a CSV of the control chart: each period's counts, rate, limits, stage, whether it is in the baseline, rules and note. */
 export function controlCsv(view: ControlView): string[] {
   const lines = [
     csvLine([
@@ -379,6 +407,7 @@ export function controlCsv(view: ControlView): string[] {
       'ucl',
       'chart',
       'stage',
+      'baseline',
       'rules',
       'note',
     ]),
@@ -395,6 +424,7 @@ export function controlCsv(view: ControlView): string[] {
         p.ucl,
         { p: 'p', pprime: "p'", u: 'u per 1000', uprime: "u' per 1000" }[view.kind],
         p.stage + 1,
+        p.baseline ? 'yes' : '',
         p.rules.join(' '),
         p.note,
       ]),

@@ -16,6 +16,8 @@ describe('control view state in the URL', () => {
       kind: 'pprime',
       rules: 'we',
       baseline: 12,
+      bfrom: '',
+      bto: '',
       stages: ['1956-06-01', '1956-10-01'],
       notes: [{ period: '1956-08', text: 'new loom tension gauges: 3 & <b>' }],
       fproduct: 'soft satin',
@@ -35,5 +37,17 @@ describe('control view state in the URL', () => {
       ),
     ).toEqual(DEFAULT_CONTROL);
     expect(parseControlQuery(`note=1956-01:${'a'.repeat(500)}`).notes[0].text).toHaveLength(200);
+  });
+
+  it('keeps a baseline span in place of a count, and drops a reversed or partial one', () => {
+    const span = { ...DEFAULT_CONTROL, bfrom: '1955-01', bto: '1955-12' };
+    expect(controlQueryString({ ...span, baseline: 6 })).toBe('bfrom=1955-01&bto=1955-12');
+    expect(parseControlQuery('baseline=6&bfrom=1955-01&bto=1955-12')).toEqual(span);
+    expect(parseControlQuery('baseline=6&bfrom=1955-12&bto=1955-01')).toMatchObject({
+      baseline: 6,
+      bfrom: '',
+      bto: '',
+    });
+    expect(parseControlQuery('bfrom=1955-01')).toEqual(DEFAULT_CONTROL);
   });
 });

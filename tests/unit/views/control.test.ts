@@ -181,11 +181,44 @@ describe('controlView: rules, stages and baselines', () => {
 
   it('freezes the limits from a baseline and judges later points against it', () => {
     const v = controlView(pts, { ...AUTO, kind: 'p', baseline: 12 });
-    expect(v.stages[0]).toMatchObject({ basis: 12, points: 24 });
+    expect(v.stages[0]).toMatchObject({
+      basis: 12,
+      points: 24,
+      frozenFrom: '1955-01',
+      frozenTo: '1955-12',
+    });
     expect(v.stages[0].center).toBeCloseTo(0.12, 2);
     expect(v.points.filter((p) => p.baseline)).toHaveLength(12);
     // Every later month is far below the frozen centre: beyond 3σ and improving.
     expect(v.points.slice(12).every((p) => p.rules[0] === 'beyond')).toBe(true);
+  });
+
+  it('freezes the limits from a span the user picks, and judges the points before it too', () => {
+    // The six months 1955-04..09 as the baseline: its centre is the early level.
+    const v = controlView(pts, { ...AUTO, kind: 'p', bfrom: '1955-04', bto: '1955-09' });
+    const frozen = v.points.filter((p) => p.baseline).map((p) => p.period);
+    expect(frozen).toEqual(['1955-04', '1955-05', '1955-06', '1955-07', '1955-08', '1955-09']);
+    const mean = pts.slice(3, 9).reduce((a, p) => a + p.defective, 0) / (6 * 2000);
+    expect(v.stages[0]).toMatchObject({ basis: 6, frozenFrom: '1955-04', frozenTo: '1955-09' });
+    expect(v.stages[0].center).toBeCloseTo(mean, 12);
+    expect(v.stages[0].unreliable).toBe(true);
+    expect(v.points.slice(12).every((p) => p.rules[0] === 'beyond')).toBe(true);
+    // With a stage from 1956, the span lies in the first stage only; the second keeps its own.
+    const staged = controlView(pts, {
+      ...AUTO,
+      kind: 'p',
+      bfrom: '1955-04',
+      bto: '1955-09',
+      stages: ['1956-01-01'],
+    });
+    expect(staged.stages.map((s) => [s.basis, s.frozenFrom])).toEqual([
+      [6, '1955-04'],
+      [12, ''],
+    ]);
+    // A span with fewer than two points of a stage freezes nothing.
+    const one = controlView(pts, { ...AUTO, kind: 'p', bfrom: '1955-04', bto: '1955-04' });
+    expect(one.stages[0]).toMatchObject({ basis: 24, frozenFrom: '' });
+    expect(one.points.some((p) => p.baseline)).toBe(false);
   });
 
   it('uses Western Electric rules when asked: 8 on a side, 4 of 5 beyond 1σ', () => {
@@ -201,9 +234,16 @@ describe('controlView: rules, stages and baselines', () => {
     });
     expect(v.points[12].note).toBe('new gauges, "A" & B');
     const csv = controlCsv(v);
-    expect(csv[0]).toBe('period,inspected,defective,rate,center,lcl,ucl,chart,stage,rules,note');
+    expect(csv[0]).toBe(
+      'period,inspected,defective,rate,center,lcl,ucl,chart,stage,baseline,rules,note',
+    );
     expect(csv).toHaveLength(25);
     expect(csv[13]).toMatch(/^1956-01,2000,\d+,0\.\d+,.*,"new gauges, ""A"" & B"$/);
+    const frozen = controlCsv(controlView(pts, { ...AUTO, kind: 'p', baseline: 12 }));
+    expect(frozen.slice(1).map((l) => l.split(',')[9])).toEqual([
+      ...Array<string>(12).fill('yes'),
+      ...Array<string>(12).fill(''),
+    ]);
   });
 });
 
