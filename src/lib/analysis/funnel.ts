@@ -60,12 +60,12 @@ export function funnel(units: readonly FunnelUnit[]): Funnel {
     const hi = quantile(sorted, 0.9);
     phi = z0.reduce((s, z) => s + Math.min(hi, Math.max(lo, z)) ** 2, 0) / I;
     overDispersed = chiSquareUpper(I * phi, I - 1) < 0.05;
-    if (overDispersed) {
-      const w = kept.map((u) => 1 / v(u.inspected));
-      const sw = w.reduce((a, b) => a + b, 0);
-      const sw2 = w.reduce((a, b) => a + b * b, 0);
-      tau2 = Math.max(0, (I * phi - (I - 1)) / (sw - sw2 / sw));
-    }
+    // Q is I·φ (winsorised); the weights' mean of the rates is the pooled rate itself.
+    if (overDispersed)
+      tau2 = momentTau2(
+        I * phi,
+        kept.map((u) => 1 / v(u.inspected)),
+      );
   }
   const limits = (size: number, z: number): [number, number] => {
     const half = z * Math.sqrt(v(size) + tau2);
@@ -83,6 +83,34 @@ export function funnel(units: readonly FunnelUnit[]): Funnel {
     }),
     limits,
   };
+}
+
+/**
+ * Cochran's heterogeneity statistic of estimates `y` with sampling variances `v`:
+ * Q = Σ wᵢ(yᵢ − ȳ)², wᵢ = 1/vᵢ, around their inverse-variance weighted mean ȳ (also returned).
+ */
+export function cochranQ(y: readonly number[], v: readonly number[]): { q: number; mean: number } {
+  let sw = 0;
+  let swy = 0;
+  for (let i = 0; i < y.length; i++) {
+    sw += 1 / v[i];
+    swy += y[i] / v[i];
+  }
+  const mean = swy / sw;
+  let q = 0;
+  for (let i = 0; i < y.length; i++) q += (y[i] - mean) ** 2 / v[i];
+  return { q, mean };
+}
+
+/**
+ * The between-unit variance by the method of moments (DerSimonian & Laird 1986), from a
+ * heterogeneity statistic `q` over units with weights `w` (1 / variance):
+ * τ² = max(0, (q − (k − 1)) / (Σw − Σw²/Σw)).
+ */
+export function momentTau2(q: number, w: readonly number[]): number {
+  const sw = w.reduce((a, b) => a + b, 0);
+  const sw2 = w.reduce((a, b) => a + b * b, 0);
+  return Math.max(0, (q - (w.length - 1)) / (sw - sw2 / sw));
 }
 
 /** The q-quantile of sorted numbers, interpolated linearly between order statistics (R type 7). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnel, Z95, Z998 } from '../../../src/lib/analysis/funnel';
+import { cochranQ, funnel, momentTau2, Z95, Z998 } from '../../../src/lib/analysis/funnel';
 import { seeded } from '../../../src/lib/random';
 
 describe('funnel(units)', () => {
@@ -78,5 +78,75 @@ describe('funnel(units)', () => {
     expect(f.points.map((p) => p.key)).toEqual(['a']);
     expect(f.phi).toBeNaN();
     expect(f.tau2).toBe(0);
+  });
+});
+
+describe('cochranQ and momentTau2: the heterogeneity behind the widened limits', () => {
+  // The 13 BCG vaccine trials (Colditz et al. 1994), as metafor ships them in dat.bcg:
+  // vaccinated cases and non-cases, then unvaccinated cases and non-cases.
+  const bcg = [
+    [4, 119, 11, 128],
+    [6, 300, 29, 274],
+    [3, 228, 11, 209],
+    [62, 13536, 248, 12619],
+    [33, 5036, 47, 5761],
+    [180, 1361, 372, 1079],
+    [8, 2537, 10, 619],
+    [505, 87886, 499, 87892],
+    [29, 7470, 45, 7232],
+    [17, 1699, 65, 1600],
+    [186, 50448, 141, 27197],
+    [5, 2493, 3, 2338],
+    [27, 16886, 29, 17825],
+  ];
+  // Log risk ratios and their variances, as metafor's escalc(measure = "RR").
+  const y = bcg.map(([a, b, c, d]) => Math.log(a / (a + b) / (c / (c + d))));
+  const v = bcg.map(([a, b, c, d]) => 1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
+
+  it("matches metafor's rma(method = 'DL') on dat.bcg: Q(12) = 152.2330, τ² = 0.3088", () => {
+    const { q, mean } = cochranQ(y, v);
+    expect(q).toBeCloseTo(152.233, 3);
+    // The fixed-effect estimate metafor reports for the same data.
+    expect(mean).toBeCloseTo(-0.4303, 4);
+    const tau2 = momentTau2(
+      q,
+      v.map((x) => 1 / x),
+    );
+    expect(tau2).toBeCloseTo(0.3088, 4);
+    // And the random-effects estimate with that τ²: −0.7141 (SE 0.1787).
+    const w = v.map((x) => 1 / (x + tau2));
+    const sw = w.reduce((a, b) => a + b, 0);
+    expect(w.reduce((s, wi, i) => s + wi * y[i], 0) / sw).toBeCloseTo(-0.7141, 4);
+    expect(Math.sqrt(1 / sw)).toBeCloseTo(0.1787, 4);
+  });
+
+  it('is no heterogeneity when Q is at most its degrees of freedom', () => {
+    expect(momentTau2(11.9, new Array(13).fill(50))).toBe(0);
+  });
+
+  it("is what the funnel widens by: its φ·I is Cochran's Q of the rates, winsorised", () => {
+    // Eight factories with real differences. The pooled rate is the rates' inverse-variance
+    // mean, so the funnel's Q is Cochran's; winsorising only pulls the extremes in.
+    const units = [0.05, 0.052, 0.061, 0.058, 0.047, 0.066, 0.055, 0.05].map((r, i) => ({
+      key: `f${i}`,
+      inspected: 20_000 + 1000 * i,
+      defective: Math.round(r * (20_000 + 1000 * i)),
+    }));
+    const f = funnel(units);
+    const p = f.center;
+    const rates = units.map((u) => u.defective / u.inspected);
+    const vars = units.map((u) => (p * (1 - p)) / u.inspected);
+    const { q, mean } = cochranQ(rates, vars);
+    expect(mean).toBeCloseTo(p, 12);
+    expect(f.overDispersed).toBe(true);
+    // Winsorising clips the two extremes toward the 10th and 90th percentiles, so φ·I ≤ Q.
+    expect(f.phi * units.length).toBeLessThan(q);
+    expect(f.tau2).toBeCloseTo(
+      momentTau2(
+        f.phi * units.length,
+        vars.map((x) => 1 / x),
+      ),
+      15,
+    );
   });
 });
