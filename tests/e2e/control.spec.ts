@@ -124,7 +124,10 @@ test('a u chart of one defect type per 1,000 pieces, chosen from the types in Pa
 }) => {
   await openWithSample(page);
   await page.goto('./#/control?factory=guangming&product=crepe+satin');
-  const types = await page.getByLabel('Defect type').locator('option').allTextContents();
+  // The defect types come from their own rollups, which load after the chart's.
+  const options = page.getByLabel('Defect type').locator('option');
+  await expect.poll(() => options.count()).toBeGreaterThan(1);
+  const types = await options.allTextContents();
   expect(types[0]).toBe('all defective pieces (p chart)');
   await page.getByLabel('Defect type').selectOption(types[1]);
   await expect(page).toHaveURL(new RegExp(`defect=${encodeURIComponent(types[1])}`));
