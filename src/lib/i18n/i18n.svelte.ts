@@ -2,7 +2,7 @@
 // messages.ts through t(); numbers and dates go through Intl in the same locale.
 import type { MessageKey } from './messages';
 import { setFormatLocale } from '../format';
-import { localeOf, translate, type Lang, type Params } from './translate';
+import { isMessageKey, localeOf, translate, type Lang, type Params } from './translate';
 import { NoticeError, placed, worded, type Notice, type PlacedNotice } from '../notice';
 
 export { LANGS, localeOf, type Lang } from './translate';
@@ -57,6 +57,12 @@ export function factoryName(f: { factory_id: string; name?: string; name_zh?: st
 /** A problem or remark about a file in the current language; plain strings (older imports) as stored. */
 export function noticeText(n: Notice | string): string {
   return typeof n === 'string' ? n : worded(i18n.lang, n);
+}
+
+/** A record field's name in the interface language ("Taught by", 传授方), or the name itself. */
+export function fieldLabel(name: string): string {
+  const key = `field.${name}`;
+  return isMessageKey(key) ? t(key) : name;
 }
 
 /** A delimiter as a person would name it: a tab by name, any other character as itself. */

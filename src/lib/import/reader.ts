@@ -15,13 +15,20 @@ import {
   guessDelimiter,
   guessNewline,
   countRowBreaks,
+  isBlankRow,
   readSepLine,
 } from './parse';
+import { findHeaderRow } from '../schema/mapping';
 import type { Encoding, RowError } from './types';
 import { notice, type Notice } from '../notice';
 
 /** Bytes read per step. A multiple of 4 KiB; the content hash depends on it, so it never changes. */
 export const CHUNK_BYTES = 1 << 20;
+
+/** The first rows searched for a header below title rows. */
+export const HEADER_SEARCH_ROWS = 20;
+/** The furthest row a user can name as the header. */
+export const MAX_HEADER_ROW = 1000;
 
 /** Rows as they come out of the file, with the 1-based row number of the first (header = row 1). */
 export interface RowBatch {
@@ -43,6 +50,8 @@ export interface CsvReader {
   /** The encoding read with; it can change once, from a guessed UTF-8, while `batches()` runs. */
   readonly encoding: Encoding;
   delimiter: string;
+  /** The header's 1-based row in the file; rows above it are titles (or blank), never data. */
+  headerRow: number;
   headers: string[];
   warnings: Notice[];
   /** Total bytes (or characters, for text input). */
@@ -62,6 +71,8 @@ export interface OpenOptions {
   delimiter?: string;
   /** The content hash from an earlier read of the same bytes: reused instead of hashing again. */
   hash?: string;
+  /** The header's 1-based row in the file; found among the first rows when absent. */
+  headerRow?: number;
 }
 
 /**
@@ -91,6 +102,12 @@ export async function openCsv(
     );
   if (options.delimiter !== undefined && !usableDelimiter(options.delimiter))
     throw fatal(notice('fatal-bad-delimiter', { delimiter: cutValue(options.delimiter) }));
+  const chosenRow = options.headerRow;
+  if (
+    chosenRow !== undefined &&
+    !(Number.isInteger(chosenRow) && chosenRow >= 1 && chosenRow <= MAX_HEADER_ROW)
+  )
+    throw fatal(notice('fatal-bad-header-row', { row: cutValue(chosenRow), max: MAX_HEADER_ROW }));
   let encoding: Encoding = options.encoding ?? 'utf-8';
   // Chosen by the user or named by a BOM: bytes that disprove it are an error, not a hint.
   let declared = options.encoding !== undefined;
@@ -185,21 +202,44 @@ export async function openCsv(
     return text;
   };
 
+  // The first rows, until the header can be chosen among them: the one the user named, or the
+  // best match of the header words within the first HEADER_SEARCH_ROWS.
   let out = pushText(first, offset >= size);
-  let headerRow: string[] | undefined = out.rows[0];
-  while (!headerRow && offset < size) {
+  const head = out.rows;
+  const headFirstRow = out.firstRow;
+  const wanted = chosenRow ?? HEADER_SEARCH_ROWS;
+  while (head.length < wanted - headFirstRow + 1 && offset < size) {
     out = pushText(await readMore(), offset >= size);
-    headerRow = out.rows[0];
+    for (const r of out.rows) head.push(r);
   }
+  let at: number;
+  if (chosenRow !== undefined) {
+    at = chosenRow - headFirstRow;
+    if (at >= head.length || head.slice(at).every(isBlankRow)) {
+      let rows = head.length;
+      while (rows > 0 && isBlankRow(head[rows - 1])) rows--;
+      throw fatal(notice('fatal-no-header-row', { row: chosenRow, rows: headFirstRow - 1 + rows }));
+    }
+  } else at = findHeaderRow(head.slice(0, HEADER_SEARCH_ROWS));
+  const headerRow: string[] | undefined = head[at];
   if (!headerRow || (headerRow.length === 1 && headerRow[0].trim() === ''))
     throw fatal(notice('fatal-empty'));
   if (headerRow.length > MAX_COLUMNS)
     throw fatal(notice('fatal-too-many-columns', { columns: headerRow.length, max: MAX_COLUMNS }));
+  const headerRowNumber = headFirstRow + at;
+  // Rows above the header: titles (said so) or blank, never data.
+  const titles = head.slice(0, at).filter((r) => r.some((c) => c.trim() !== '')).length;
   // The data rows that came with the header (no spread: there can be a hundred thousand).
-  const firstRows = out.rows.slice(1);
-  const firstRowNumber = out.firstRow + 1;
+  const firstRows = head.slice(at + 1);
+  const firstRowNumber = headerRowNumber + 1;
   const cleaned = cleanHeaders(headerRow);
   const headers = cleaned.headers;
+  if (titles && chosenRow === undefined)
+    warnings.push(
+      headerRowNumber === 2
+        ? notice('header-below-title', { row: headerRowNumber })
+        : notice('header-below-titles', { row: headerRowNumber, last: headerRowNumber - 1 }),
+    );
   warnings.push(...cleaned.warnings);
   if (sep)
     warnings.push(notice('sep-line', { sep: sep.delimiter === '\t' ? '\\t' : sep.delimiter }));
@@ -218,6 +258,7 @@ export async function openCsv(
       return encoding;
     },
     delimiter,
+    headerRow: headerRowNumber,
     headers,
     warnings,
     size,

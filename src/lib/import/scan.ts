@@ -6,6 +6,7 @@ import { isBlankRow } from './parse';
 import { CsvFatal, openCsv, type CsvReader } from './reader';
 import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
 import { FileLimits, createValidator } from './validate';
+import { RunningSums, totalsLabel, type TotalsMatch } from './totals';
 import { notice, quoteList, type Notice } from '../notice';
 
 /** Rows kept for the preview table. */
@@ -45,6 +46,8 @@ export interface ScanResult {
   kind: RecordKind | null;
   encoding: Encoding;
   delimiter: string;
+  /** The header's 1-based row in the file (rows above it are titles, never data). */
+  headerRow: number;
   headers: string[];
   mapping: Record<string, string | null>;
   warnings: Notice[];
@@ -58,8 +61,15 @@ export interface ScanResult {
   accepted: number;
   /** Rows skipped for errors. */
   rejected: number;
-  /** The first data rows, as read, for the preview. */
+  /**
+   * Rows that look like totals or subtotals (the first 1,000): left out unless the options
+   * keep them, and then also counted as accepted or rejected.
+   */
+  totals: { row: number; match: TotalsMatch }[];
+  totalsCount: number;
+  /** The first data rows, as read, for the preview, and their 1-based rows in the file. */
   preview: string[][];
+  previewRows: number[];
   /** Lines of the error report CSV (header line first), or empty when nothing was rejected. */
   rejectedCsv: string[];
   /** Content hash of the bytes; empty when the scan stopped early. */
@@ -109,6 +119,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     kind: options.kind ?? null,
     encoding: options.encoding ?? 'utf-8',
     delimiter: options.delimiter ?? ',',
+    headerRow: options.headerRow ?? 1,
     headers: [],
     mapping: {},
     warnings: [],
@@ -117,7 +128,10 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     rows: 0,
     accepted: 0,
     rejected: 0,
+    totals: [],
+    totalsCount: 0,
     preview: [],
+    previewRows: [],
     rejectedCsv: [],
     hash: '',
     bytes: size,
@@ -142,13 +156,14 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   Object.assign(result, {
     encoding: reader.encoding,
     delimiter: reader.delimiter,
+    headerRow: reader.headerRow,
     headers: reader.headers,
     warnings: reader.warnings,
   });
   const { headers } = reader;
   if (options.kind !== undefined && !isKind(options.kind))
     return block({
-      row: 1,
+      row: reader.headerRow,
       column: null,
       ...notice('fatal-unknown-kind', { kind: String(options.kind).slice(0, 40) }),
     });
@@ -171,6 +186,16 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     kind && mapping && missing.length === 0 ? createValidator(kind, headers, mapping) : null;
   const limits = validate && kind === 'production' ? new FileLimits(headers, mapping!) : null;
 
+  // Totals rows: the factory column's cell or the first cell says so, or a production row's
+  // counts are the sum of those above it. True when the row is to be left out.
+  const factoryColumn = mapping?.get(kind === 'exchanges' ? 'source_factory' : 'factory_id') ?? 0;
+  const sums = kind === 'production' ? new RunningSums() : null;
+  const foundTotal = (row: number, match: TotalsMatch) => {
+    if (result.totals.length < 1000) result.totals.push({ row, match });
+    result.totalsCount++;
+    return !options.keepTotals;
+  };
+
   let fieldCountErrors = 0;
   try {
     for await (const batch of reader.batches()) {
@@ -181,10 +206,25 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
         const cells = batch.rows[i];
         if (isBlankRow(cells)) continue;
         result.rows++;
-        if (result.preview.length < PREVIEW_ROWS) result.preview.push(cells);
-        if (!validate) continue;
         const row = batch.firstRow + i;
+        if (result.preview.length < PREVIEW_ROWS) {
+          result.preview.push(cells);
+          result.previewRows.push(row);
+        }
+        if (!validate) continue;
+        // A totals row by its label is left out before it is read as a lot: its period is
+        // often a quarter or blank, and it would only be a row error or a double count.
+        const label = totalsLabel(cells[factoryColumn]) ?? totalsLabel(cells[0]);
+        if (label) {
+          sums?.restart();
+          if (foundTotal(row, { by: 'label', label })) continue;
+        }
         const out = validate(cells, row);
+        if (out.record && sums && !label) {
+          const r = out.record as ProductionRecord;
+          const match = sums.check(row, r.inspected, r.defective);
+          if (match && foundTotal(row, match)) continue;
+        }
         if (out.record) {
           const passed = limits?.check(out.record as ProductionRecord, row);
           if (passed) {
@@ -212,7 +252,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
       // Many rows with the wrong number of fields mean the structure is broken, not a few bad rows.
       if (fieldCountErrors > 10 && fieldCountErrors > result.rows * 0.2)
         return block({
-          row: 1,
+          row: reader.headerRow,
           column: null,
           ...notice('fatal-ragged', {
             bad: fieldCountErrors,
@@ -234,11 +274,13 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   }
   result.hash = reader.hash();
   result.encoding = reader.encoding;
+  result.warnings.push(...totalsNotices(result.totals, result.totalsCount, !!options.keepTotals));
 
-  if (result.rows === 0) return block({ row: 2, column: null, ...notice('fatal-no-rows') });
+  if (result.rows === 0)
+    return block({ row: reader.headerRow + 1, column: null, ...notice('fatal-no-rows') });
   if (!kind)
     return block({
-      row: 1,
+      row: reader.headerRow,
       column: null,
       ...notice('needs-kind', {
         headers: quoteList(headers.slice(0, 6)) + (headers.length > 6 ? ', …' : ''),
@@ -246,9 +288,30 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     });
   if (missing.length)
     return block({
-      row: 1,
+      row: reader.headerRow,
       column: null,
       ...notice('needs-mapping', { fields: quoteList(missing), kind }),
     });
   return result;
+}
+
+/** Totals rows shown by name, one warning each; the rest are counted in one more. */
+const TOTALS_NAMED = 10;
+
+/** The warnings for totals rows found: which, why, and whether they were left out. */
+function totalsNotices(
+  totals: readonly { row: number; match: TotalsMatch }[],
+  count: number,
+  kept: boolean,
+): Notice[] {
+  if (kept) return count ? [notice('totals-kept', { n: count })] : [];
+  const out = totals
+    .slice(0, TOTALS_NAMED)
+    .map(({ row, match }) =>
+      match.by === 'label'
+        ? notice('totals-row', { row, label: match.label })
+        : notice('totals-sum', { row, from: match.from, to: match.to }),
+    );
+  if (count > TOTALS_NAMED) out.push(notice('totals-more', { n: count - TOTALS_NAMED }));
+  return out;
 }

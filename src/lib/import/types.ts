@@ -45,6 +45,10 @@ export interface CsvOptions {
   delimiter?: string;
   /** Field name -> header text; an empty string leaves the field unmapped. */
   mapping?: Record<string, string>;
+  /** The header's 1-based row in the file; by default found below any title rows. */
+  headerRow?: number;
+  /** Import rows that look like totals or subtotals (合计, 小计, Total…) instead of leaving them out. */
+  keepTotals?: boolean;
 }
 
 /** What `analyzeCsv` returns: the file understood, without touching the database. */

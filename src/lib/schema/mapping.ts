@@ -55,6 +55,44 @@ export function mappingToHeaders(
 }
 
 /**
+ * How much a row looks like a header: the most fields of any one kind its cells name (each
+ * field once). A title row names none; a data row rarely more than one by accident.
+ */
+export function headerMatches(cells: readonly string[]): number {
+  let best = 0;
+  for (const kind of Object.keys(FIELDS) as RecordKind[]) {
+    const named = new Set<string>();
+    for (const c of cells) {
+      const f = c.length <= 60 ? fieldForHeader(kind, c) : undefined;
+      if (f) named.add(f);
+    }
+    best = Math.max(best, named.size);
+  }
+  return best;
+}
+
+/**
+ * The header among a file's first rows: the first row naming the most fields
+ * ({@link headerMatches}), if it names at least two and more than the first non-blank row
+ * does; else that first non-blank row. -1 when every row is blank.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+  const blank = (r: readonly string[]) => r.every((c) => c.trim() === '');
+  const first = rows.findIndex((r) => !blank(r));
+  if (first < 0) return -1;
+  let best = first;
+  let bestScore = headerMatches(rows[first]);
+  for (let i = first + 1; i < rows.length; i++) {
+    const score = headerMatches(rows[i]);
+    if (score > bestScore && score >= 2) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
  * The kind whose required fields the headers cover best: the kind with most
  * required fields matched, ties broken by all matched fields. Null when no kind
  * matches at least two required fields.

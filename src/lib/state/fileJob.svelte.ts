@@ -98,14 +98,23 @@ export class FileJob {
   }
 
   /** Overrides what Loom detected and reads the file again. */
-  set<K extends 'kind' | 'encoding' | 'delimiter'>(
+  set<K extends 'kind' | 'encoding' | 'delimiter' | 'headerRow' | 'keepTotals'>(
     key: K,
-    value: K extends 'kind' ? RecordKind : K extends 'encoding' ? Encoding : string,
+    value: K extends 'kind'
+      ? RecordKind
+      : K extends 'encoding'
+        ? Encoding
+        : K extends 'headerRow'
+          ? number
+          : K extends 'keepTotals'
+            ? boolean
+            : string,
   ): void {
     this.options = {
       ...this.options,
       [key]: value,
-      ...(key === 'kind' ? { mapping: undefined } : {}),
+      // Other headers, or another kind's fields: the mapping starts again from the guess.
+      ...(key === 'kind' || key === 'headerRow' ? { mapping: undefined } : {}),
     };
     this.analyse();
   }
@@ -129,6 +138,8 @@ export class FileJob {
       kind: a.kind ?? undefined,
       encoding: a.encoding,
       delimiter: a.delimiter,
+      headerRow: a.headerRow,
+      keepTotals: this.options.keepTotals,
       mapping: Object.fromEntries(Object.entries(a.mapping).map(([f, h]) => [f, h ?? ''])),
     };
     this.phase = 'importing';

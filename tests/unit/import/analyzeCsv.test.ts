@@ -9,6 +9,7 @@ import type {
   ProductionRecord,
 } from '../../../src/lib/schema/types';
 import { fixture } from '../fixtures';
+import { gb18030, qualityReport, thirdQuarterLots } from '../../fixtures/reports';
 import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../../../src/lib/schema/limits';
 
 describe('analyzeCsv(input, options)', () => {
@@ -416,5 +417,107 @@ describe('analyzeCsv and the limits of one production file', () => {
       code: 'fatal-too-many-months',
       row: MAX_MONTHS_PER_FILE + 2,
     });
+  });
+});
+
+describe('analyzeCsv on real reports: a title row above the header', () => {
+  const lots = thirdQuarterLots();
+  const titled = gb18030(qualityReport(lots, { titles: ['1956年第三季度质量报表,,,,'] }));
+
+  it('finds the header on row 2, says row 1 is a title, and reads the 12 lots', async () => {
+    const a = await analyzeCsv(titled);
+    expect(a).toMatchObject({ kind: 'production', encoding: 'gb18030', errors: [] });
+    expect(a.headers).toEqual(['厂名', '产品', '期间', '检验数', '次品数']);
+    expect(a.warnings).toContain('Header on row 2; row 1 looks like a title.');
+    const records = a.records as ProductionRecord[];
+    expect(records).toHaveLength(12);
+    expect(records[0]).toMatchObject({
+      factory_id: '振亚丝织厂',
+      product: '绉缎',
+      period: '1956-07',
+      inspected: 1210,
+    });
+    expect(records.reduce((s, r) => s + r.inspected, 0)).toBe(
+      lots.reduce((s, l) => s + l.inspected, 0),
+    );
+  });
+
+  it('numbers rows as the spreadsheet does: the first lot is row 3', async () => {
+    const bad = qualityReport(lots.slice(0, 2), { titles: ['质量报表'] }).replace(
+      '1956年8月',
+      '1956年13月',
+    );
+    const a = await analyzeCsv(bad);
+    expect(a.errors).toHaveLength(1);
+    expect(a.errors[0]).toMatchObject({ row: 4, column: '期间' });
+  });
+
+  it('passes over several title and blank rows', async () => {
+    const a = await analyzeCsv(
+      qualityReport(lots, { titles: ['苏州市丝绸工业公司', '1956年第三季度质量报表', ''] }),
+    );
+    expect(a.records).toHaveLength(12);
+    expect(a.warnings).toContain('Header on row 4; rows 1–3 look like titles.');
+  });
+
+  it('takes the header row the user names, and never reads rows above it as data', async () => {
+    const a = await analyzeCsv(titled, { headerRow: 1 });
+    // Row 1 as the header: a title is no header, so the kind cannot be told.
+    expect(a.kind).toBeNull();
+    expect(a.errors[0]).toMatchObject({ row: 1, code: 'needs-kind' });
+    const b = await analyzeCsv(titled, { headerRow: 2 });
+    expect(b.records).toHaveLength(12);
+    expect(b.warnings.some((w) => w.startsWith('Header on row'))).toBe(false);
+    const c = await analyzeCsv(titled, { headerRow: 6 });
+    expect(c.headers).toEqual(['东吴丝织厂', '绉缎', '1956年7月', '1,340', '101']);
+    expect(c.errors[0].code).toBe('needs-kind');
+  });
+
+  it('refuses a header row the file does not have, or one that is not a row number', async () => {
+    const short = await analyzeCsv(titled, { headerRow: 99 });
+    expect(short.errors[0]).toMatchObject({ code: 'fatal-no-header-row' });
+    expect(short.errors[0].message).toBe(
+      'The file has only 14 rows, so row 99 cannot be its header.',
+    );
+    const bad = await analyzeCsv(titled, { headerRow: 1.5 });
+    expect(bad.errors[0].code).toBe('fatal-bad-header-row');
+  });
+});
+
+describe('analyzeCsv on real reports: totals and subtotals', () => {
+  const lots = thirdQuarterLots();
+
+  it('leaves out a 合计 row and says so: 12 lots, not 13, and no factory called 合计', async () => {
+    const a = await analyzeCsv(gb18030(qualityReport(lots, { totals: '合计' })));
+    const records = a.records as ProductionRecord[];
+    expect(records).toHaveLength(12);
+    expect(records.some((r) => r.factory_id === '合计')).toBe(false);
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toContain('Row 14 looks like a totals row (合计): left out.');
+  });
+
+  it('leaves out subtotals by label or, unlabelled, by their counts', async () => {
+    const labelled = await analyzeCsv(qualityReport(lots, { subtotals: '小计', totals: 'Total' }));
+    expect(labelled.records).toHaveLength(12);
+    expect(labelled.errors).toEqual([]);
+    expect(labelled.warnings.filter((w) => w.includes('totals row'))).toHaveLength(5);
+    // A subtotal labelled only with its factory's name: its counts give it away.
+    const text = qualityReport(lots.slice(0, 3), { subtotals: '振亚丝织厂' }).replace(
+      /\r\n振亚丝织厂,绉缎,,/,
+      '\r\n振亚丝织厂,绉缎,1956年9月,',
+    );
+    const bySum = await analyzeCsv(text);
+    expect(bySum.records).toHaveLength(3);
+    expect(bySum.warnings).toContain(
+      'Row 5 looks like a subtotal: its counts are the sum of rows 2–4. Left out.',
+    );
+  });
+
+  it('keeps them when asked, as lots, and says how many', async () => {
+    const a = await analyzeCsv(qualityReport(lots, { totals: '合计' }), { keepTotals: true });
+    expect(a.records).toHaveLength(13);
+    expect(a.warnings).toContain(
+      '1 row that looks like a total was kept, as chosen: it counts as a lot.',
+    );
   });
 });

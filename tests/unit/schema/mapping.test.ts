@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { normalizeHeader } from '../../../src/lib/schema/fields';
 import {
   detectKind,
+  findHeaderRow,
   guessMapping,
+  headerMatches,
   missingRequired,
   resolveMapping,
 } from '../../../src/lib/schema/mapping';
@@ -78,5 +80,36 @@ describe('resolveMapping(kind, headers, chosen)', () => {
     expect(
       missingRequired('production', guessMapping('production', ['factory', 'product'])),
     ).toEqual(['period', 'inspected', 'defective']);
+  });
+});
+
+describe('findHeaderRow(rows): the header below title rows', () => {
+  it('passes over a title and blank rows to the row that names the fields', () => {
+    const rows = [
+      ['1956年第三季度质量报表', '', '', '', ''],
+      ['', '', '', '', ''],
+      ['厂名', '产品', '期间', '检验数', '次品数'],
+      ['振亚丝织厂', '绉缎', '1956年7月', '1,210', '97'],
+    ];
+    expect(headerMatches(rows[0])).toBe(0);
+    expect(headerMatches(rows[2])).toBe(5);
+    expect(findHeaderRow(rows)).toBe(2);
+  });
+
+  it('keeps row 1 when it names the fields as well as any later row', () => {
+    const rows = [
+      ['factory_id', 'product', 'period', 'inspected', 'defective'],
+      ['zhenya', 'product', 'month', '1200', '90'],
+    ];
+    expect(findHeaderRow(rows)).toBe(0);
+  });
+
+  it('takes the first non-blank row when no row names two fields', () => {
+    expect(findHeaderRow([[''], ['a', 'b'], ['factory', 'x']])).toBe(1);
+    expect(findHeaderRow([[''], ['  ']])).toBe(-1);
+  });
+
+  it('counts each field once: two spellings of one field are one match', () => {
+    expect(headerMatches(['厂名', '工厂', 'Note'])).toBe(1);
   });
 });

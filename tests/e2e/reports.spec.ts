@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+import { card, chooseFiles, openWithSample } from './helpers';
+import { gb18030, qualityReport, thirdQuarterLots } from '../fixtures/reports';
+
+/** The Data page's count of factories and of production rows, as it shows them. */
+async function loaded(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  const cards = page.getByLabel('What is loaded').locator('.card');
+  await expect(cards.first()).toBeVisible();
+  const number = async (i: number) =>
+    Number((await cards.nth(i).locator('.big').textContent())!.replace(/,/g, ''));
+  return { factories: await number(0), rows: await number(1) };
+}
+
+const reportFile = (name: string, text: string) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(gb18030(text)),
+});
+
+test('a GB18030 report with a title row and a totals row imports its 12 lots, and no factory 合计', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  const before = await loaded(page);
+  const lots = thirdQuarterLots();
+  await chooseFiles(page, [
+    reportFile(
+      '质量报表.csv',
+      qualityReport(lots, { titles: ['1956年第三季度质量报表,,,,'], totals: '合计' }),
+    ),
+  ]);
+  const c = card(page, '质量报表.csv');
+  // Detected without a single manual step: the kind, the encoding and the header below the title.
+  await expect(c.getByLabel('Kind')).toHaveValue('production');
+  await expect(c.getByLabel('Encoding')).toHaveValue('gb18030');
+  await expect(c.getByLabel('Header row')).toHaveValue('2');
+  await expect(c).toContainText('Header on row 2; row 1 looks like a title.');
+  await expect(c).toContainText('Row 15 looks like a totals row (合计): left out.');
+  await expect(c).toContainText('13 rows · 12 valid · 0 with errors · 1 totals row left out');
+  // The preview numbers rows as the spreadsheet does and strikes out the totals row.
+  const preview = c.getByRole('table');
+  await expect(preview.locator('tbody tr').first().locator('td').first()).toHaveText('3');
+  await expect(preview.locator('tr.total')).toContainText('合计');
+  await c.getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(c.getByRole('status')).toContainText(
+    'Imported 12 production rows from 质量报表.csv',
+  );
+  const after = await loaded(page);
+  // The factories are the sample's own, named in Chinese: none is added, 合计 least of all.
+  expect(after.factories).toBe(before.factories);
+  expect(after.rows).toBe(before.rows + 12);
+});
+
+test('the header row can be set by hand, and the totals kept when the user says so', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await chooseFiles(page, [
+    reportFile('报表.csv', qualityReport(thirdQuarterLots(), { titles: ['报表'], totals: '合计' })),
+  ]);
+  const c = card(page, '报表.csv');
+  await expect(c.getByLabel('Header row')).toHaveValue('2');
+  await c.getByLabel('Header row').fill('1');
+  await c.getByLabel('Header row').press('Enter');
+  await expect(c.getByRole('alert')).toContainText('Choose the kind.');
+  await c.getByLabel('Header row').fill('2');
+  await c.getByLabel('Header row').press('Enter');
+  await expect(c.getByRole('button', { name: 'Import 12 rows' })).toBeEnabled();
+  await c.getByLabel('Keep the 1 row that looks like a total').check();
+  await expect(c.getByRole('button', { name: 'Import 13 rows' })).toBeEnabled();
+  await expect(c).toContainText('1 row that looks like a total was kept, as chosen');
+});
