@@ -709,6 +709,8 @@ export const en = {
     'Another tab or window is importing or loading data. Try again when it has finished; nothing was changed.',
   'problem.import-lost':
     'Everything was deleted in another tab while this file was importing, so nothing of it was kept. Import it again.',
+  'problem.replace-lost':
+    'The import that {file} was to replace was deleted or replaced meanwhile, so nothing was changed. Choose the file again.',
   'problem.quota':
     'There is not enough room in this browser’s storage for {file}: it needed about {needed} MB, and {free} MB are free. Delete data sets on the Data page to make room. Nothing of this file was kept.',
   'problem.quota-more':
@@ -1382,6 +1384,8 @@ export const zh: Record<MessageKey, string> = {
     '另一个标签页或窗口正在导入或载入数据。请等它完成后再试；什么都没有改动。',
   'problem.import-lost':
     '导入这个文件时，另一个标签页删除了全部数据，因此这个文件什么也没有保留。请重新导入。',
+  'problem.replace-lost':
+    '{file} 要替换的导入已在此期间被删除或替换，因此没有任何改动。请重新选择该文件。',
   'problem.quota':
     '浏览器存储空间不足，放不下 {file}：它大约需要 {needed} MB，而只有 {free} MB 可用。请在“数据”页删除一些数据集以腾出空间。这个文件什么也没有保留。',
   'problem.quota-more':

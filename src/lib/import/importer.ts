@@ -9,9 +9,11 @@ import {
   findDuplicate,
 } from '../db/imports';
 import { localSink, type ChunkSink } from '../db/chunkSink';
+import { DATA_TABLES } from '../db/database';
+import { findOverlaps, type Overlap } from '../db/overlap';
 import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { ByteSource } from './decode';
-import { isBlocking, scanCsv, type ScanProgress } from './scan';
+import { isBlocking, scanCsv, type ScanProgress, type ScanResult } from './scan';
 import type { CsvOptions, Encoding, RowError } from './types';
 import { notice, noticeError, quoteList, type Notice } from '../notice';
 
@@ -65,22 +67,55 @@ export interface ImportReport {
   ms: number;
 }
 
+/**
+ * A file read once and written as a staging import, invisible until committed: what the
+ * preview shows (`scan`), whether the same bytes are already here, which active imports hold
+ * the same rows, and the two ways on.
+ */
+export interface StagedImport {
+  scan: ScanResult;
+  importId: number;
+  /** The active import that already holds these exact bytes: committing would only remove this one. */
+  duplicateOf?: DuplicateOf;
+  /** Active imports that hold rows with the same keys (a revised report and its original). */
+  overlaps: Overlap[];
+  /**
+   * Makes the import active in one small transaction, all or nothing; `replace` names active
+   * imports (overlapping ones) that go in the same transaction, so no lot counts twice.
+   */
+  commit(options?: { replace?: readonly number[] }): Promise<ImportReport>;
+  /** Removes everything the import wrote. */
+  discard(): Promise<void>;
+}
+
 /** Exchanges or factories written per staging batch. */
 const SMALL_BATCH = 5_000;
 
 /**
- * Imports one CSV into the database, all or nothing: rows are written as
- * staging rows of a new import while the file streams past (production as
- * columnar chunks, handed to a {@link ChunkSink} that also stores their
- * rollups as staging rows), and one small final transaction checks the
- * content hash, adds placeholder factories and makes the import active. A
- * blocking error, a duplicate or a cancel removes everything the import wrote.
+ * Imports one CSV into the database, all or nothing: {@link stageCsv}, then, unless the file
+ * is refused or cancelled, the commit (a duplicate is removed and reported as one).
  */
 export async function importCsv(
   db: LoomDB,
   input: ByteSource,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  const staged = await stageCsv(db, input, options);
+  return 'status' in staged ? staged : staged.commit();
+}
+
+/**
+ * Reads one CSV once and writes it as a staging import: rows are written while the file
+ * streams past (production as columnar chunks, handed to a {@link ChunkSink} that also stores
+ * their rollups as staging rows). Nothing is visible until the returned import is committed,
+ * which is one small transaction; a blocking error or a cancel removes everything written and
+ * comes back as a report instead.
+ */
+export async function stageCsv(
+  db: LoomDB,
+  input: ByteSource,
+  options: ImportOptions,
+): Promise<StagedImport | ImportReport> {
   const t0 = performance.now();
   const { fileName, signal } = options;
   const importId = await beginImport(db, {
@@ -113,10 +148,12 @@ export async function importCsv(
     if (chunk) await sink.write(chunk);
   };
 
+  // The time the import took, without the time a staged import waited for its commit.
+  let waited = 0;
   const finish = (report: Omit<ImportReport, 'fileName' | 'ms'>): ImportReport => ({
     ...report,
     fileName,
-    ms: performance.now() - t0,
+    ms: performance.now() - t0 - waited,
   });
 
   try {
@@ -207,49 +244,101 @@ export async function importCsv(
       origin: options.origin,
       group: options.group,
     });
-    // The one small transaction that makes the import visible (or, in a group, complete).
-    const duplicate = await db.transaction('rw', [db.imports, db.factories], async () => {
-      const existing = claimed ?? (await findActiveByHash(db, scan.hash));
-      if (existing) return existing;
-      // Deleted under us (everything deleted by a tab of an older build): report, never pretend.
-      if ((await db.imports.get(importId))?.status !== 'staging') throw noticeError('import-lost');
-      await db.factories.bulkAdd(placeholders);
-      await db.imports.update(importId, {
-        status: options.group ? 'staging' : 'active',
-        kind: scan.kind!,
-        hash: scan.hash,
-        encoding: scan.encoding,
-        delimiter: scan.delimiter,
-        mapping: scan.mapping,
-        rowsAccepted: scan.accepted,
-        rowsRejected: scan.rejected,
-        warnings,
-        importedAt: Date.now(),
-      });
-      return undefined;
+    const overlaps = claimed ? [] : await findOverlaps(db, { id: importId, kind: scan.kind! });
+    const duplicateOf = (i: { id: number; fileName: string; importedAt?: number }) => ({
+      importId: i.id,
+      fileName: i.fileName,
+      importedAt: i.importedAt ?? 0,
     });
-    if (duplicate) {
-      await deleteImport(db, importId);
-      return finish({
-        ...base,
-        status: 'duplicate',
-        rowsAccepted: 0,
-        rowsRejected: 0,
-        duplicateOf: {
-          importId: duplicate.id,
-          fileName: duplicate.fileName,
-          importedAt: duplicate.importedAt ?? 0,
-        },
-      });
-    }
-    return finish({
-      ...base,
-      warnings,
-      status: 'imported',
+    let settled = false;
+    const stagedAt = performance.now();
+    const commit = async (o: { replace?: readonly number[] } = {}): Promise<ImportReport> => {
+      if (settled) throw new TypeError('This staged import was already committed or discarded');
+      settled = true;
+      waited = performance.now() - stagedAt;
+      const replace = [...new Set(o.replace ?? [])];
+      try {
+        // The one small transaction that makes the import visible (or, in a group, complete),
+        // and removes the imports it replaces.
+        const duplicate = await db.transaction(
+          'rw',
+          [db.imports, ...DATA_TABLES.map((t) => db[t])],
+          async () => {
+            const existing = claimed ?? (await findActiveByHash(db, scan.hash));
+            if (existing) return existing;
+            // Deleted under us (everything deleted by a tab of an older build): report, never pretend.
+            if ((await db.imports.get(importId))?.status !== 'staging')
+              throw noticeError('import-lost');
+            const replaced: { fileName: string; importedAt: number }[] = [];
+            for (const id of replace) {
+              const old = await db.imports.get(id);
+              if (old?.status !== 'active' || old.kind !== scan.kind)
+                throw noticeError('replace-lost', { file: fileName });
+              replaced.push({ fileName: old.fileName, importedAt: old.importedAt ?? 0 });
+              for (const t of DATA_TABLES) await db[t].where('importId').equals(id).delete();
+              await db.imports.delete(id);
+            }
+            // Factories the replaced imports held as placeholders, that this one still names.
+            const missing = replace.length
+              ? await unknownRefs(db, importId, scan.kind!)
+              : new Set<string>();
+            await db.factories.bulkAdd([
+              ...placeholders,
+              ...[...missing]
+                .filter((ref) => !placeholders.some((p) => p.factory_id === ref))
+                .map((ref) => ({ factory_id: ref, name: ref, importId, placeholder: true })),
+            ]);
+            await db.imports.update(importId, {
+              status: options.group ? 'staging' : 'active',
+              kind: scan.kind!,
+              hash: scan.hash,
+              encoding: scan.encoding,
+              delimiter: scan.delimiter,
+              mapping: scan.mapping,
+              rowsAccepted: scan.accepted,
+              rowsRejected: scan.rejected,
+              warnings,
+              importedAt: Date.now(),
+              ...(replaced.length ? { replaced } : {}),
+            });
+            return undefined;
+          },
+        );
+        if (duplicate) {
+          await deleteImport(db, importId);
+          return finish({
+            ...base,
+            status: 'duplicate',
+            rowsAccepted: 0,
+            rowsRejected: 0,
+            duplicateOf: duplicateOf(duplicate),
+          });
+        }
+        return finish({
+          ...base,
+          warnings,
+          status: 'imported',
+          importId,
+          rowsAccepted: scan.accepted,
+          rowsRejected: scan.rejected,
+        });
+      } catch (e) {
+        await deleteImport(db, importId);
+        throw e;
+      }
+    };
+    return {
+      scan,
       importId,
-      rowsAccepted: scan.accepted,
-      rowsRejected: scan.rejected,
-    });
+      duplicateOf: claimed ? duplicateOf(claimed) : undefined,
+      overlaps,
+      commit,
+      async discard() {
+        if (settled) return;
+        settled = true;
+        await deleteImport(db, importId);
+      },
+    };
   } catch (e) {
     const full = isQuotaError(e) ? await storageEstimate() : undefined;
     await sink.abort().catch(() => undefined);
@@ -306,3 +395,25 @@ async function storageEstimate(): Promise<StorageEstimate | undefined> {
 
 /** Bytes as whole megabytes, at least 1. */
 const megabytes = (bytes: number) => Math.max(1, Math.round(bytes / 1e6));
+
+/**
+ * The factories a staged import names (production or exchanges) that no active import and
+ * none of its own rows define: after the imports it replaces are gone, these need placeholders.
+ */
+async function unknownRefs(db: LoomDB, importId: number, kind: RecordKind): Promise<Set<string>> {
+  const named = new Set<string>();
+  if (kind === 'production') {
+    for (const c of await db.chunks.where('importId').equals(importId).toArray())
+      for (const f of c.factory.dict) if (f) named.add(f);
+  } else if (kind === 'exchanges') {
+    for (const e of await db.exchanges.where('importId').equals(importId).toArray()) {
+      named.add(e.source_factory);
+      named.add(e.target_factory);
+    }
+  }
+  const active = new Set(await db.imports.where('status').equals('active').primaryKeys());
+  active.add(importId);
+  for (const f of await db.factories.toArray())
+    if (active.has(f.importId)) named.delete(f.factory_id);
+  return named;
+}
