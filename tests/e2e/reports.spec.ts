@@ -71,3 +71,39 @@ test('the header row can be set by hand, and the totals kept when the user says 
   await expect(c.getByRole('button', { name: 'Import 13 rows' })).toBeEnabled();
   await expect(c).toContainText('1 row that looks like a total was kept, as chosen');
 });
+
+test('a revised report is offered as a replacement; after Replace the totals are the revision’s', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  const before = await loaded(page);
+  const lots = thirdQuarterLots();
+  await chooseFiles(page, [reportFile('质量报表.csv', qualityReport(lots))]);
+  await card(page, '质量报表.csv').getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(card(page, '质量报表.csv').getByRole('status')).toContainText('Imported 12');
+  expect((await loaded(page)).rows).toBe(before.rows + 12);
+
+  // The revision corrects Zhenya's July: 1,210 becomes 1,230.
+  const revised = lots.map((l, i) => (i === 0 ? { ...l, inspected: 1230 } : l));
+  await chooseFiles(page, [reportFile('质量报表（修订）.csv', qualityReport(revised))]);
+  const c = card(page, '质量报表（修订）.csv');
+  await expect(c.getByRole('status')).toContainText(
+    /^12 of 12 rows match rows of 质量报表\.csv, imported .+\. Importing both would count those lots twice\.$/,
+  );
+  // Nothing is counted twice without the user saying so: no plain Import, and Import all skips it.
+  await expect(c.getByRole('button', { name: /^Import \d+ rows$/ })).toHaveCount(0);
+  await c.getByRole('button', { name: 'Replace 质量报表.csv' }).click();
+  await expect(c.getByRole('status')).toContainText(
+    'Imported 12 production rows from 质量报表（修订）.csv, replacing 质量报表.csv',
+  );
+  const after = await loaded(page);
+  expect(after.rows).toBe(before.rows + 12);
+  await expect(page.getByRole('table').first()).toContainText('质量报表（修订）.csv');
+  await expect(page.getByRole('table').first()).not.toContainText(/质量报表\.csv/);
+  // Trends by month: Zhenya's crepe satin in July 1956 is the revision's 1,230 pieces.
+  await page.goto(
+    './#/trends?factories=zhenya&products=%E7%BB%89%E7%BC%8E&from=1956-07&to=1956-09',
+  );
+  await page.getByLabel('Show as table').check();
+  await expect(page.locator('table tbody tr').first()).toContainText('1,230');
+});

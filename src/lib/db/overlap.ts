@@ -13,6 +13,8 @@ export interface Overlap {
   /** Rows of the staged import whose key the active import also has, and the staged rows in all. */
   rows: number;
   of: number;
+  /** Rows of the active import: replacing it removes them all, matched or not. */
+  theirs: number;
 }
 
 /**
@@ -70,6 +72,7 @@ const overlapOf = (i: ImportRow, rows: number, of: number): Overlap => ({
   importedAt: i.importedAt ?? 0,
   rows,
   of,
+  theirs: i.rowsAccepted,
 });
 
 const exchangeKey = (e: {

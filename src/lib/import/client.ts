@@ -6,6 +6,8 @@ import { NoticeError, noticeError } from '../notice';
 
 /** A running job: its result, and a way to stop it. */
 export interface Job<T> {
+  /** The job's id: a staged file's commit and discard name it. */
+  id: number;
   result: Promise<T>;
   /** Stops the job; an import then removes everything it wrote and reports `cancelled`. */
   cancel(): void;
@@ -62,7 +64,10 @@ export class ImportClient {
     if (m.type === 'progress') return p.onProgress?.(m);
     this.pending.delete(m.id);
     if (m.type === 'error') p.reject(m.notice ? new NoticeError(m.notice) : new Error(m.message));
-    else p.resolve((m.type === 'analysis' ? m.analysis : m.report) as never);
+    else
+      p.resolve(
+        (m.type === 'analysis' ? m.analysis : m.type === 'report' ? m.report : undefined) as never,
+      );
   }
 
   private start<T>(
@@ -75,19 +80,34 @@ export class ImportClient {
     });
     this.port.postMessage({ ...req, id } as WorkerRequest);
     return {
+      id,
       result,
       cancel: () => this.port.postMessage({ type: 'cancel', id } satisfies WorkerRequest),
     };
   }
 
-  /** Reads a file once in the worker (decode, parse, validate) without writing anything. */
-  analyze(
+  /**
+   * Reads a file once in the worker (decode, parse, validate) and, unless it is refused, writes
+   * it as a staging import that stays invisible until {@link commit} or {@link discard} names
+   * this job.
+   */
+  stage(
     file: Blob,
     fileName: string,
     options: CsvOptions,
     onProgress?: (p: ScanProgress) => void,
   ): Job<Analysis> {
-    return this.start({ type: 'analyze', file, fileName, options }, onProgress);
+    return this.start({ type: 'stage', file, fileName, options }, onProgress);
+  }
+
+  /** Makes a staged file active, replacing the named imports in the same transaction. */
+  commit(stage: number, replace: number[] = []): Promise<ImportReport> {
+    return this.start<ImportReport>({ type: 'commit', stage, replace }).result;
+  }
+
+  /** Removes everything a staged file wrote. */
+  discard(stage: number): Promise<void> {
+    return this.start<void>({ type: 'discard', stage }).result;
   }
 
   /**

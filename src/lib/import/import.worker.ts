@@ -3,11 +3,10 @@
 // with Dexie and roll up, so that the page only ever receives progress and reports.
 import { workerSink } from '../db/chunkSink';
 import { getDb } from '../db/database';
-import { findActiveByHash } from '../db/imports';
 import { blobSource } from './decode';
-import { importCsv } from './importer';
+import { importCsv, stageCsv, type StagedImport } from './importer';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import { scanCsv, type ScanProgress } from './scan';
+import type { ScanProgress } from './scan';
 import { asWriter } from '../db/locks';
 import { NoticeError } from '../notice';
 
@@ -26,31 +25,106 @@ function throttled(id: number) {
   };
 }
 
+/** Staged imports waiting for the page's word, by the id of the job that staged them. */
+const staged = new Map<number, { import: StagedImport; settle: () => void }>();
+
+/** A second worker stores and rolls up chunks while this one parses; the fallback writes here. */
+const makeSink =
+  typeof Worker === 'undefined'
+    ? undefined
+    : () =>
+        workerSink(
+          () =>
+            new Worker(new URL('../db/chunkWriter.worker.ts', import.meta.url), {
+              type: 'module',
+              name: 'loom-chunk-writer',
+            }),
+        );
+
+/**
+ * Runs `fn` while holding the import's own Web Lock, which tells start-up cleanup in other
+ * tabs that its staging rows are alive; the data lock is taken, shared, only around writes,
+ * so that a reset in another tab never waits on a user deciding what to do with a file.
+ */
+function holding<T>(lockName: string, fn: () => Promise<T>): Promise<T> {
+  const locks = scope.navigator.locks;
+  return locks ? (locks.request(lockName, fn) as Promise<T>) : fn();
+}
+
 async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
   const controller = new AbortController();
   jobs.set(req.id, controller);
   const db = getDb();
+  const writing = <T>(fn: () => Promise<T>) => (scope.navigator.locks ? asWriter(fn) : fn());
   try {
-    if (req.type === 'analyze') {
-      const scan = await scanCsv(blobSource(req.file), {
-        ...req.options,
-        signal: controller.signal,
-        onProgress: throttled(req.id),
-      });
-      const dup = scan.hash ? await findActiveByHash(db, scan.hash) : undefined;
-      post({
-        type: 'analysis',
-        id: req.id,
-        analysis: {
-          ...scan,
-          fileName: req.fileName,
-          duplicateOf: dup && {
-            importId: dup.id,
-            fileName: dup.fileName,
-            importedAt: dup.importedAt ?? 0,
+    if (req.type === 'stage') {
+      const lockName = `loom-import-${crypto.randomUUID()}`;
+      await holding(lockName, async () => {
+        const result = await writing(() =>
+          stageCsv(db, blobSource(req.file), {
+            ...req.options,
+            fileName: req.fileName,
+            lockName,
+            makeSink,
+            signal: controller.signal,
+            onProgress: throttled(req.id),
+          }),
+        );
+        if ('report' in result) {
+          // Cancelled: the page that asked has moved on.
+          if (!result.scan) throw new DOMException('Cancelled', 'AbortError');
+          post({
+            type: 'analysis',
+            id: req.id,
+            analysis: { ...result.scan, fileName: req.fileName, staged: false, overlaps: [] },
+          });
+          return;
+        }
+        if (result.duplicateOf) {
+          // The same bytes are already here: nothing to commit, so nothing stays staged.
+          await result.discard();
+          post({
+            type: 'analysis',
+            id: req.id,
+            analysis: {
+              ...result.scan,
+              fileName: req.fileName,
+              staged: false,
+              duplicateOf: result.duplicateOf,
+              overlaps: [],
+            },
+          });
+          return;
+        }
+        post({
+          type: 'analysis',
+          id: req.id,
+          analysis: {
+            ...result.scan,
+            fileName: req.fileName,
+            staged: true,
+            duplicateOf: result.duplicateOf,
+            overlaps: result.overlaps,
           },
-        },
+        });
+        // Held until the page commits or discards it, or the tab closes (cleanup then removes it).
+        await new Promise<void>((settle) => staged.set(req.id, { import: result, settle }));
       });
+    } else if (req.type === 'commit' || req.type === 'discard') {
+      const s = staged.get(req.stage);
+      if (!s) throw new Error(`No staged import ${req.stage}: it was committed or discarded`);
+      staged.delete(req.stage);
+      try {
+        if (req.type === 'commit') {
+          const report = await writing(() => s.import.commit({ replace: req.replace }));
+          post({ type: 'report', id: req.id, report });
+        } else {
+          await s.import.discard();
+          post({ type: 'discarded', id: req.id });
+        }
+      } finally {
+        s.settle();
+      }
     } else {
       const lockName = req.group ?? `loom-import-${crypto.randomUUID()}`;
       const run = () =>
@@ -60,28 +134,12 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
           source: req.source,
           lockName,
           group: req.group,
-          // A second worker stores and rolls up chunks while this one parses (nested workers
-          // exist in every current browser; the fallback writes on this thread).
-          makeSink:
-            typeof Worker === 'undefined'
-              ? undefined
-              : () =>
-                  workerSink(
-                    () =>
-                      new Worker(new URL('../db/chunkWriter.worker.ts', import.meta.url), {
-                        type: 'module',
-                        name: 'loom-chunk-writer',
-                      }),
-                  ),
+          makeSink,
           signal: controller.signal,
           onProgress: throttled(req.id),
         });
-      // Holding its lock tells start-up cleanup in other tabs that this staging import is alive,
-      // and the data lock, shared, keeps a reset in another tab from deleting under it. A
-      // group's page holds both for the whole group.
-      const locks = scope.navigator.locks;
-      const report =
-        req.group || !locks ? await run() : await asWriter(() => locks.request(lockName, run));
+      // A group's page holds its lock and the data lock for the whole group.
+      const report = req.group ? await run() : await holding(lockName, () => writing(run));
       post({ type: 'report', id: req.id, report });
     }
   } catch (e) {

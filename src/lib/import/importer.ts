@@ -61,6 +61,8 @@ export interface ImportReport {
   warnings: Notice[];
   /** For a duplicate: the import that already holds these bytes. */
   duplicateOf?: DuplicateOf;
+  /** The files of the imports this one replaced. */
+  replaced?: string[];
   /** The error report CSV's lines, when rows were skipped. */
   rejectedCsv: string[];
   /** Wall time of the import, ms. */
@@ -88,6 +90,12 @@ export interface StagedImport {
   discard(): Promise<void>;
 }
 
+/** A file that was not staged: refused (with the scan that says why) or cancelled (no scan). */
+export interface NotStaged {
+  scan: ScanResult | null;
+  report: ImportReport;
+}
+
 /** Exchanges or factories written per staging batch. */
 const SMALL_BATCH = 5_000;
 
@@ -101,7 +109,7 @@ export async function importCsv(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const staged = await stageCsv(db, input, options);
-  return 'status' in staged ? staged : staged.commit();
+  return 'report' in staged ? staged.report : staged.commit();
 }
 
 /**
@@ -115,7 +123,7 @@ export async function stageCsv(
   db: LoomDB,
   input: ByteSource,
   options: ImportOptions,
-): Promise<StagedImport | ImportReport> {
+): Promise<StagedImport | NotStaged> {
   const t0 = performance.now();
   const { fileName, signal } = options;
   const importId = await beginImport(db, {
@@ -210,7 +218,10 @@ export async function stageCsv(
     if (scan.errors.some(isBlocking)) {
       await sink.abort();
       await deleteImport(db, importId);
-      return finish({ ...base, status: 'failed', rowsAccepted: 0, rowsRejected: scan.rows });
+      return {
+        scan,
+        report: finish({ ...base, status: 'failed', rowsAccepted: 0, rowsRejected: scan.rows }),
+      };
     }
     if (exchanges.length) await db.exchanges.bulkAdd(exchanges);
     for (let i = 0; i < factories.length; i += SMALL_BATCH)
@@ -257,6 +268,7 @@ export async function stageCsv(
       settled = true;
       waited = performance.now() - stagedAt;
       const replace = [...new Set(o.replace ?? [])];
+      const replaced: { fileName: string; importedAt: number }[] = [];
       try {
         // The one small transaction that makes the import visible (or, in a group, complete),
         // and removes the imports it replaces.
@@ -269,7 +281,7 @@ export async function stageCsv(
             // Deleted under us (everything deleted by a tab of an older build): report, never pretend.
             if ((await db.imports.get(importId))?.status !== 'staging')
               throw noticeError('import-lost');
-            const replaced: { fileName: string; importedAt: number }[] = [];
+            replaced.length = 0;
             for (const id of replace) {
               const old = await db.imports.get(id);
               if (old?.status !== 'active' || old.kind !== scan.kind)
@@ -321,6 +333,7 @@ export async function stageCsv(
           importId,
           rowsAccepted: scan.accepted,
           rowsRejected: scan.rejected,
+          ...(replaced.length ? { replaced: replaced.map((r) => r.fileName) } : {}),
         });
       } catch (e) {
         await deleteImport(db, importId);
@@ -357,17 +370,20 @@ export async function stageCsv(
         : noticeError('quota-more', { file: fileName, free });
     }
     if (signal?.aborted)
-      return finish({
-        status: 'cancelled',
-        kind: options.kind ?? null,
-        encoding: options.encoding ?? 'utf-8',
-        rowsAccepted: 0,
-        rowsRejected: 0,
-        errors: [],
-        errorCount: 0,
-        warnings: [],
-        rejectedCsv: [],
-      });
+      return {
+        scan: null,
+        report: finish({
+          status: 'cancelled',
+          kind: options.kind ?? null,
+          encoding: options.encoding ?? 'utf-8',
+          rowsAccepted: 0,
+          rowsRejected: 0,
+          errors: [],
+          errorCount: 0,
+          warnings: [],
+          rejectedCsv: [],
+        }),
+      };
     throw e;
   }
 }

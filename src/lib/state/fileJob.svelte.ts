@@ -43,12 +43,15 @@ export class FileJob {
   /** A failure of the worker itself (not of the data), shown as an alert. */
   failure = $state('');
   private running: Job<unknown> | null = null;
+  /** The job whose staged rows wait for this file's import; null when nothing is staged. */
+  private stageId: number | null = null;
+  private disposed = false;
 
   constructor(readonly file: File) {
     this.analyse();
   }
 
-  /** True when the analysis allows an import: no blocking error, not a duplicate. */
+  /** True when the analysis allows an import: staged, no blocking error, not a duplicate. */
   get importable(): boolean {
     const a = this.analysis;
     return (
@@ -56,10 +59,16 @@ export class FileJob {
       // A failed re-read leaves the last analysis on screen, but it no longer says what importing would do.
       !this.failure &&
       !!a &&
+      a.staged &&
       !a.duplicateOf &&
       !a.errors.some(isBlocking) &&
       a.accepted > 0
     );
+  }
+
+  /** Active imports holding the same rows: the user must choose to replace them or add anyway. */
+  get overlaps(): Analysis['overlaps'] {
+    return this.analysis?.overlaps ?? [];
   }
 
   private track(startedAt: number) {
@@ -68,13 +77,18 @@ export class FileJob {
     };
   }
 
-  /** (Re-)reads the file with the current options. */
+  /**
+   * (Re-)reads the file with the current options, staging its rows in the worker: the import
+   * is then one small commit. What an earlier reading staged is removed.
+   */
   analyse(): void {
     this.running?.cancel();
+    this.drop();
     this.phase = 'analysing';
     this.failure = '';
     this.progress = null;
-    const job = importClient().analyze(
+    const client = importClient();
+    const job = client.stage(
       this.file,
       this.file.name,
       $state.snapshot(this.options),
@@ -83,8 +97,13 @@ export class FileJob {
     this.running = job;
     job.result.then(
       (a) => {
-        if (this.running !== job) return;
+        if (this.running !== job || this.disposed) {
+          // A reading the user has moved on from: nothing of it may stay.
+          if (a.staged) void client.discard(job.id).catch(() => undefined);
+          return;
+        }
         this.analysis = a;
+        this.stageId = a.staged ? job.id : null;
         this.phase = 'ready';
         this.running = null;
       },
@@ -95,6 +114,16 @@ export class FileJob {
         this.running = null;
       },
     );
+  }
+
+  /** Removes what the last reading staged, if anything. */
+  private drop(): void {
+    if (this.stageId === null) return;
+    const id = this.stageId;
+    this.stageId = null;
+    void importClient()
+      .discard(id)
+      .catch(() => undefined);
   }
 
   /** Overrides what Loom detected and reads the file again. */
@@ -128,46 +157,61 @@ export class FileJob {
     this.analyse();
   }
 
-  /** Imports the valid rows; resolves when the import has ended, however it ended. */
-  async import(): Promise<ImportReport | null> {
-    if (!this.importable || !this.analysis) return null;
-    const a = this.analysis;
-    // Import with exactly what the preview showed, so nothing is detected differently the second time.
-    const options: CsvOptions & { hash: string } = {
-      hash: a.hash,
-      kind: a.kind ?? undefined,
-      encoding: a.encoding,
-      delimiter: a.delimiter,
-      headerRow: a.headerRow,
-      keepTotals: this.options.keepTotals,
-      mapping: Object.fromEntries(Object.entries(a.mapping).map(([f, h]) => [f, h ?? ''])),
-    };
+  /**
+   * Imports the valid rows the reading staged: one small commit. With `replace`, the active
+   * imports that hold the same rows go in the same transaction. Resolves when it has ended,
+   * however it ended.
+   */
+  async import(replace = false): Promise<ImportReport | null> {
+    if (!this.importable || this.stageId === null) return null;
+    const stage = this.stageId;
+    this.stageId = null;
     this.phase = 'importing';
     this.progress = null;
     // Marks for the bench and for anyone timing imports in DevTools.
     performance.mark(`loom:import:${this.key}:start`);
-    const job = importClient().import(
-      this.file,
-      this.file.name,
-      options,
-      this.track(performance.now()),
-    );
-    this.running = job;
     try {
-      this.report = await job.result;
+      this.report = await importClient().commit(
+        stage,
+        replace ? this.overlaps.map((o) => o.importId) : [],
+      );
     } catch (e) {
       this.failure = errorText(e);
     } finally {
-      this.running = null;
       this.phase = 'done';
       performance.measure('loom:import', `loom:import:${this.key}:start`);
     }
     return this.report;
   }
 
-  /** Stops whatever is running: an import then leaves nothing behind. */
+  /** Stops a reading in progress: nothing of it is kept, and the card says so. */
   cancel(): void {
+    if (this.phase !== 'analysing') return;
     this.running?.cancel();
+    this.running = null;
+    this.drop();
+    this.report = {
+      status: 'cancelled',
+      fileName: this.file.name,
+      kind: null,
+      encoding: 'utf-8',
+      rowsAccepted: 0,
+      rowsRejected: 0,
+      errors: [],
+      errorCount: 0,
+      warnings: [],
+      rejectedCsv: [],
+      ms: 0,
+    };
+    this.phase = 'done';
+  }
+
+  /** Lets go of the file: a reading in progress stops, and what it staged is removed. */
+  dispose(): void {
+    this.disposed = true;
+    this.running?.cancel();
+    this.running = null;
+    this.drop();
   }
 
   /** The error report (rows skipped, with why) as a CSV file, or null when no row was skipped. */

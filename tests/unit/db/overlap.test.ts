@@ -13,7 +13,7 @@ const FACTORIES =
 
 async function stage(db: LoomDB, text: string, fileName: string): Promise<StagedImport> {
   const s = await stageCsv(db, bytesSource(gb18030(text)), { fileName });
-  if ('status' in s) throw new Error(`not staged: ${s.status}`);
+  if ('report' in s) throw new Error(`not staged: ${s.report.status}`);
   return s;
 }
 
@@ -48,6 +48,7 @@ describe('a revised report: found before import, replaced in one transaction', (
         importedAt: expect.any(Number),
         rows: 12,
         of: 12,
+        theirs: 12,
       },
     ]);
     // Staged, nothing of it shows yet.
@@ -70,7 +71,9 @@ describe('a revised report: found before import, replaced in one transaction', (
     await importText(db, FACTORIES, 'factories.csv');
     await (await stage(db, qualityReport(lots.slice(0, 6)), 'a.csv')).commit();
     const b = await stage(db, qualityReport(lots.slice(3)), 'b.csv');
-    expect(b.overlaps.map((o) => [o.fileName, o.rows, o.of])).toEqual([['a.csv', 3, 9]]);
+    expect(b.overlaps.map((o) => [o.fileName, o.rows, o.of, o.theirs])).toEqual([
+      ['a.csv', 3, 9, 6],
+    ]);
     await b.commit();
     expect((await listImports(db)).length).toBe(3);
   });
@@ -140,7 +143,7 @@ describe('revised exchanges', () => {
         fileName: 'y.csv',
       },
     );
-    if ('status' in s) throw new Error('not staged');
+    if ('report' in s) throw new Error('not staged');
     expect(s.overlaps.map((o) => [o.fileName, o.rows, o.of])).toEqual([['x.csv', 2, 3]]);
   });
 });

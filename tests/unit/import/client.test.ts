@@ -34,7 +34,7 @@ describe('ImportClient when its worker fails', () => {
       'Loom was updated while this tab was open. Reload the page to continue.',
     );
     // The next file starts a new worker instead of waiting on the dead one.
-    await expect(client.analyze(file, 'b.csv', {}).result).rejects.toThrow(/Loom was updated/);
+    await expect(client.stage(file, 'b.csv', {}).result).rejects.toThrow(/Loom was updated/);
     expect(made).toHaveLength(2);
     expect(made[0].terminated).toBe(true);
   });

@@ -28,6 +28,7 @@ const clientFor = (db: LoomDB) => ({
     source: 'user' | 'sample' = 'user',
     group?: string,
   ) => ({
+    id: 0,
     result: blob
       .arrayBuffer()
       .then((b) =>
