@@ -47,11 +47,18 @@ export async function findOverlaps(
     }
     return out;
   }
-  const myCells = cellsOf(await db.rollups.where('importId').equals(staged.id).toArray());
+  const myRollups = await db.rollups.where('importId').equals(staged.id).toArray();
+  const myCount = myRollups.reduce((n, c) => n + c.count, 0);
+  let myCells: Set<string> | null = null;
   let mine: Float64Array[] | null = null;
   for (const other of others) {
-    const theirCells = await db.rollups.where('importId').equals(other.id).toArray();
-    if (!meets(myCells, theirCells)) continue;
+    const theirRollups = await db.rollups.where('importId').equals(other.id).toArray();
+    // The smaller side's cells as a set, the larger side looked up in it.
+    const met =
+      theirRollups.reduce((n, c) => n + c.count, 0) < myCount
+        ? meets(cellsOf(theirRollups), myRollups)
+        : meets((myCells ??= cellsOf(myRollups)), theirRollups);
+    if (!met) continue;
     mine ??= (await chunksOf(db, staged.id)).map(lotKeys);
     const theirs = new Set<number>();
     for (const c of await chunksOf(db, other.id)) for (const k of lotKeys(c)) theirs.add(k);

@@ -6,7 +6,7 @@ import { isBlankRow } from './parse';
 import { CsvFatal, openCsv, type CsvReader } from './reader';
 import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
 import { FileLimits, createValidator } from './validate';
-import { RunningSums, totalsLabel, type TotalsMatch } from './totals';
+import { RunningSums, totalsLabels, type TotalsMatch } from './totals';
 import { notice, quoteList, type Notice } from '../notice';
 
 /** Rows kept for the preview table. */
@@ -190,6 +190,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   // counts are the sum of those above it. True when the row is to be left out.
   const factoryColumn = mapping?.get(kind === 'exchanges' ? 'source_factory' : 'factory_id') ?? 0;
   const sums = kind === 'production' ? new RunningSums() : null;
+  const labelOf = totalsLabels();
   const foundTotal = (row: number, match: TotalsMatch) => {
     if (result.totals.length < 1000) result.totals.push({ row, match });
     result.totalsCount++;
@@ -214,7 +215,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
         if (!validate) continue;
         // A totals row by its label is left out before it is read as a lot: its period is
         // often a quarter or blank, and it would only be a row error or a double count.
-        const label = totalsLabel(cells[factoryColumn]) ?? totalsLabel(cells[0]);
+        const label = labelOf(cells[factoryColumn]) ?? (factoryColumn ? labelOf(cells[0]) : null);
         if (label) {
           sums?.restart();
           if (foundTotal(row, { by: 'label', label })) continue;

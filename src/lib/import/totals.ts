@@ -21,6 +21,12 @@ export const TOTAL_LABELS: readonly string[] = [
   'sum',
 ];
 const LABELS = new Set(TOTAL_LABELS);
+// The characters a label can start with, so that most cells are passed over at one glance.
+const FIRST = new Set(
+  [...TOTAL_LABELS.map((l) => l[0]), ...TOTAL_LABELS.map((l) => l[0].toUpperCase())].flatMap(
+    (c) => [c, String.fromCharCode(c.charCodeAt(0) + 0xfee0)], // and its full-width form
+  ),
+);
 
 /**
  * The totals label a cell holds, as written (trimmed), or null. "合 计" (a full-width space), "Total:" and
@@ -33,6 +39,26 @@ export function totalsLabel(cell: string | undefined): string | null {
     .replace(/[\s:：()（）]+/g, '')
     .replace(/-/g, '_');
   return LABELS.has(key) || LABELS.has(key.replace(/_/g, '')) ? cell.trim() : null;
+}
+
+/**
+ * {@link totalsLabel} for the cells of one file, remembered: a factory column repeats a few
+ * names a million times, so each distinct cell is looked at once.
+ */
+export function totalsLabels(): (cell: string | undefined) => string | null {
+  const seen = new Map<string, string | null>();
+  return (cell) => {
+    if (!cell) return null;
+    const first = cell[0];
+    if (!FIRST.has(first) && first.trim() !== '') return null;
+    let label = seen.get(cell);
+    if (label === undefined) {
+      label = totalsLabel(cell);
+      // A column of all-different cells (ids, notes) would only fill the memory.
+      if (seen.size < 100_000) seen.set(cell, label);
+    }
+    return label;
+  };
 }
 
 /** Why a row was taken for a total. */

@@ -129,7 +129,8 @@ export function createValidator(
  */
 export class FileLimits {
   private readonly products = new Set<string>();
-  private readonly months = new Set<string>();
+  /** Months seen, as y·12 + m (numbers hash far faster than fresh strings). */
+  private readonly months = new Set<number>();
   private lastProduct = '';
   private lastStart = '';
 
@@ -153,7 +154,13 @@ export class FileLimits {
     }
     if (periodStart !== this.lastStart) {
       this.lastStart = periodStart;
-      this.months.add(periodStart.slice(0, 7));
+      const s = periodStart;
+      // `YYYY-MM-…` read digit by digit: no substring per row.
+      this.months.add(
+        (s.charCodeAt(0) * 1000 + s.charCodeAt(1) * 100 + s.charCodeAt(2) * 10 + s.charCodeAt(3)) *
+          12 +
+          (s.charCodeAt(5) * 10 + s.charCodeAt(6)),
+      );
       if (this.months.size > MAX_MONTHS_PER_FILE)
         return {
           row,

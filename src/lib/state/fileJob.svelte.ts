@@ -104,6 +104,7 @@ export class FileJob {
         }
         this.analysis = a;
         this.stageId = a.staged ? job.id : null;
+        performance.mark(`loom:import:${this.key}:read`);
         this.phase = 'ready';
         this.running = null;
       },
