@@ -495,6 +495,7 @@ export const en = {
   'import.windows1252': 'Windows-1252 (Western European Excel)',
   'import.delimiter': 'Delimiter',
   'import.headerRow': 'Header row',
+  'import.decimalComma': 'Decimal comma (3.000 = three thousand)',
   'import.totalsOut': ' · {n} {n|totals row|totals rows} left out',
   'import.keepTotals': 'Keep the {n} {n|row that looks like a total|rows that look like totals}',
   'import.counts': '{rows} {rows|row|rows} · {valid} valid · {bad} with errors',
@@ -643,6 +644,8 @@ export const en = {
   'problem.header-below-title': 'Header on row {row}; row 1 looks like a title.',
   'problem.header-below-titles': 'Header on row {row}; rows 1–{last} look like titles.',
   'problem.totals-row': 'Row {row} looks like a totals row ({label}): left out.',
+  'problem.decimal-comma':
+    'Numbers are written with a decimal comma: 3.000 is read as three thousand and 2,5 as two and a half.',
   'problem.totals-sum':
     'Row {row} looks like a subtotal: its counts are the sum of rows {from}–{to}. Left out.',
   'problem.totals-more': '{n} more {n|row looks|rows look} like totals: left out.',
@@ -1199,6 +1202,7 @@ export const zh: Record<MessageKey, string> = {
   'import.windows1252': 'Windows-1252（西欧语言 Excel）',
   'import.delimiter': '分隔符',
   'import.headerRow': '表头行',
+  'import.decimalComma': '小数逗号（3.000 = 三千）',
   'import.totalsOut': ' · {n} 行合计未导入',
   'import.keepTotals': '保留像是合计的 {n} 行',
   'import.counts': '{rows} 行 · {valid} 行有效 · {bad} 行有错误',
@@ -1336,6 +1340,7 @@ export const zh: Record<MessageKey, string> = {
   'problem.header-below-title': '表头在第 {row} 行；第 1 行像是标题。',
   'problem.header-below-titles': '表头在第 {row} 行；第 1–{last} 行像是标题。',
   'problem.totals-row': '第 {row} 行像是合计行（{label}）：未导入。',
+  'problem.decimal-comma': '数字使用小数逗号写法：3.000 读作三千，2,5 读作二点五。',
   'problem.totals-sum': '第 {row} 行像是小计：其数量等于第 {from}–{to} 行之和。未导入。',
   'problem.totals-more': '另有 {n} 行像是合计行：未导入。',
   'problem.totals-kept': '按所选，保留了 {n} 行像是合计的行：它们按批次计入。',

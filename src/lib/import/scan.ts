@@ -6,6 +6,8 @@ import { isBlankRow } from './parse';
 import { CsvFatal, openCsv, type CsvReader } from './reader';
 import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
 import { FileLimits, createValidator } from './validate';
+import { looksDecimalComma } from './values';
+import { FIELDS } from '../schema/fields';
 import { RunningSums, totalsLabels, type TotalsMatch } from './totals';
 import { notice, quoteList, type Notice } from '../notice';
 
@@ -61,6 +63,8 @@ export interface ScanResult {
   accepted: number;
   /** Rows skipped for errors. */
   rejected: number;
+  /** Counts were read with a decimal comma (`3.000` is three thousand). */
+  decimalComma: boolean;
   /**
    * Rows that look like totals or subtotals (the first 1,000): left out unless the options
    * keep them, and then also counted as accepted or rejected.
@@ -128,6 +132,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     rows: 0,
     accepted: 0,
     rejected: 0,
+    decimalComma: false,
     totals: [],
     totalsCount: 0,
     preview: [],
@@ -182,9 +187,22 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
       );
   }
   const missing = kind && mapping ? missingRequired(kind, mapping) : [];
-  const validate =
-    kind && mapping && missing.length === 0 ? createValidator(kind, headers, mapping) : null;
-  const limits = validate && kind === 'production' ? new FileLimits(headers, mapping!) : null;
+  const canValidate = !!(kind && mapping && missing.length === 0);
+  // Made at the first batch, once its count cells have said how numbers are written.
+  let validate: ReturnType<typeof createValidator> | null = null;
+  const limits = canValidate && kind === 'production' ? new FileLimits(headers, mapping!) : null;
+  const validatorFor = (rows: readonly string[][]) => {
+    const columns = FIELDS[kind!]
+      .filter((f) => f.type === 'count' && (mapping!.get(f.name) ?? -1) >= 0)
+      .map((f) => mapping!.get(f.name)!);
+    const sample = rows.slice(0, 200).flatMap((r) => columns.map((c) => r[c] ?? ''));
+    const decimalComma =
+      options.decimalComma ?? (reader.delimiter === ';' && looksDecimalComma(sample));
+    if (decimalComma && options.decimalComma === undefined)
+      result.warnings.push(notice('decimal-comma'));
+    result.decimalComma = decimalComma;
+    return createValidator(kind!, headers, mapping!, decimalComma);
+  };
 
   // Totals rows: the factory column's cell or the first cell says so, or a production row's
   // counts are the sum of those above it. True when the row is to be left out.
@@ -201,6 +219,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   try {
     for await (const batch of reader.batches()) {
       options.signal?.throwIfAborted();
+      if (canValidate && !validate) validate = validatorFor(batch.rows);
       const records: AnyRecord[] = [];
       const rowNumbers: number[] = [];
       for (let i = 0; i < batch.rows.length; i++) {

@@ -49,6 +49,11 @@ export interface CsvOptions {
   headerRow?: number;
   /** Import rows that look like totals or subtotals (合计, 小计, Total…) instead of leaving them out. */
   keepTotals?: boolean;
+  /**
+   * Counts are written with a decimal comma (`3.000` is three thousand, `2,5` two and a half).
+   * By default Loom decides from the first rows of a semicolon-separated file.
+   */
+  decimalComma?: boolean;
 }
 
 /** What `analyzeCsv` returns: the file understood, without touching the database. */

@@ -20,6 +20,8 @@ export function createValidator(
   kind: RecordKind,
   headers: readonly string[],
   mapping: ColumnMapping,
+  /** Counts are written `3.000` for three thousand (see {@link looksDecimalComma}). */
+  decimalComma = false,
 ) {
   const defs: { def: FieldDef; index: number; header: string }[] = FIELDS[kind]
     .map((def) => ({ def, index: mapping.get(def.name) ?? -1, header: '' }))
@@ -68,7 +70,7 @@ export function createValidator(
           record[def.name] = trimInvisible(cell);
           break;
         case 'count': {
-          const n = parseCount(cell);
+          const n = parseCount(cell, decimalComma);
           if (n.ok) record[def.name] = n.value;
           else bad(header, cell, n);
           break;

@@ -57,12 +57,29 @@ export function isMissing(cell: string | undefined): boolean {
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
 /**
+ * Whether count cells are written with a decimal comma, as in much of Europe: `3.000` for three
+ * thousand and `2,5` for two and a half. Only a semicolon-separated file is read this way (a
+ * comma-separated one cannot hold an unquoted decimal comma), and only when some cell shows it
+ * and none shows the other convention (`1,234` or `2.5`).
+ */
+export function looksDecimalComma(cells: readonly string[]): boolean {
+  let comma = false;
+  for (const raw of cells) {
+    const c = raw.trim();
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(c) || /^\d+\.\d{1,2}$/.test(c) || /^\d+\.\d{4,}$/.test(c))
+      return false;
+    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(c) || /^\d+,\d+$/.test(c)) comma = true;
+  }
+  return comma;
+}
+
+/**
  * Reads a whole number >= 0 from its text, exactly: `1234`, `1,234`, `1 234`, full-width
  * `１２３４`, `12.0` and `1.2e3`. The check is on the decimal digits, never on a float, so
  * `2.0000000000000001` and `1e-400` are not-whole, `12.5` is not-whole, `-3` and `-0` are
  * negative, text is not-a-number and anything above 2^53 − 1 is too-large.
  */
-export function parseCount(cell: string): Parsed<number> {
+export function parseCount(cell: string, decimalComma = false): Parsed<number> {
   // Fast path: plain ASCII digits, which is nearly every cell of a large file.
   const len = cell.length;
   if (len > 0 && len < 16) {
@@ -76,7 +93,13 @@ export function parseCount(cell: string): Parsed<number> {
     if (i === len) return { ok: true, value: n };
   }
   let s = trimInvisible(toHalfWidth(cell));
-  if (/^[+\-\u2212]?\d{1,3}([, \u00A0\u202F]\d{3})+(\.\d*)?$/.test(s))
+  if (decimalComma) {
+    // `3.000` is three thousand and `1.234,5` or `2,5` have a decimal comma.
+    if (/^[+\-\u2212]?\d{1,3}([. \u00A0\u202F]\d{3})+(,\d*)?$/.test(s))
+      s = s.replace(/[. \u00A0\u202F]/g, '');
+    if (/^[^.]*,\d*$/.test(s)) s = s.replace(',', '.');
+    else if (s.includes(',')) return { ok: false, problem: 'not-a-number' };
+  } else if (/^[+\-\u2212]?\d{1,3}([, \u00A0\u202F]\d{3})+(\.\d*)?$/.test(s))
     s = s.replace(/[, \u00A0\u202F]/g, '');
   const m = /^([+\-\u2212]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,9}))?$/.exec(s);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { ok: false, problem: 'not-a-number' };

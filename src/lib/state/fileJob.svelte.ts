@@ -128,7 +128,7 @@ export class FileJob {
   }
 
   /** Overrides what Loom detected and reads the file again. */
-  set<K extends 'kind' | 'encoding' | 'delimiter' | 'headerRow' | 'keepTotals'>(
+  set<K extends 'kind' | 'encoding' | 'delimiter' | 'headerRow' | 'keepTotals' | 'decimalComma'>(
     key: K,
     value: K extends 'kind'
       ? RecordKind
@@ -136,7 +136,7 @@ export class FileJob {
         ? Encoding
         : K extends 'headerRow'
           ? number
-          : K extends 'keepTotals'
+          : K extends 'keepTotals' | 'decimalComma'
             ? boolean
             : string,
   ): void {

@@ -521,3 +521,25 @@ describe('analyzeCsv on real reports: totals and subtotals', () => {
     );
   });
 });
+
+describe('analyzeCsv: decimal commas', () => {
+  it('reads a semicolon file whose counts are written 3.000 as thousands, and says so', async () => {
+    const a = await analyzeCsv(
+      'factory_id;product;period;inspected;defective\nzhenya;crepe satin;1956-07;3.000;120\nzhenya;crepe satin;1956-08;1.250;95\n',
+    );
+    expect(a.delimiter).toBe(';');
+    expect((a.records as ProductionRecord[]).map((r) => r.inspected)).toEqual([3000, 1250]);
+    expect(a.warnings).toContain(
+      'Numbers are written with a decimal comma: 3.000 is read as three thousand and 2,5 as two and a half.',
+    );
+  });
+
+  it('keeps 1,234 as a thousands separator, and can be told either way', async () => {
+    const text =
+      'factory_id;product;period;inspected;defective\nzhenya;crepe satin;1956-07;"1,234";120\n';
+    expect(((await analyzeCsv(text)).records as ProductionRecord[])[0].inspected).toBe(1234);
+    const told = await analyzeCsv(text.replace('"1,234";120', '3.000;1'), { decimalComma: false });
+    expect((told.records as ProductionRecord[])[0].inspected).toBe(3);
+    expect(told.warnings.some((w) => w.includes('decimal comma'))).toBe(false);
+  });
+});

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isMissing, parseCount, parsePeriod } from '../../../src/lib/import/values';
+import {
+  isMissing,
+  looksDecimalComma,
+  parseCount,
+  parsePeriod,
+} from '../../../src/lib/import/values';
 
 describe('parseCount(cell)', () => {
   it.each([
@@ -125,5 +130,27 @@ describe('parsePeriod(cell)', () => {
     expect(parsePeriod('8/6/1956')).toMatchObject({
       readings: ['1956-06-08', '1956-08-06'],
     });
+  });
+});
+
+describe('counts written with a decimal comma', () => {
+  it('reads 3.000 as three thousand, and 1.234,0 and 2,0 as whole numbers', () => {
+    expect(parseCount('3.000', true)).toEqual({ ok: true, value: 3000 });
+    expect(parseCount('1.234.567', true)).toEqual({ ok: true, value: 1234567 });
+    expect(parseCount('1.234,0', true)).toEqual({ ok: true, value: 1234 });
+    expect(parseCount('2,0', true)).toEqual({ ok: true, value: 2 });
+    expect(parseCount('2,5', true)).toEqual({ ok: false, problem: 'not-whole' });
+    expect(parseCount('1,234', true)).toEqual({ ok: false, problem: 'not-whole' });
+    expect(parseCount('1,2,3', true)).toEqual({ ok: false, problem: 'not-a-number' });
+    // Without the convention, as before.
+    expect(parseCount('3.000')).toEqual({ ok: true, value: 3 });
+  });
+
+  it('is seen in cells such as 3.000 or 2,5, and not where 1,234 or 2.5 says otherwise', () => {
+    expect(looksDecimalComma(['120', '3.000', '95'])).toBe(true);
+    expect(looksDecimalComma(['1.234,5'])).toBe(true);
+    expect(looksDecimalComma(['120', '95'])).toBe(false);
+    expect(looksDecimalComma(['3.000', '1,234'])).toBe(false);
+    expect(looksDecimalComma(['3.000', '2.5'])).toBe(false);
   });
 });
