@@ -278,14 +278,15 @@ test('Reset in one tab while another imports is refused, worded, and the import 
   const { context, a, b } = await twoTabs(browser);
   const big = generated('big.csv', 400_000, 3);
   await chooseFiles(a, [big]);
-  await card(a, 'big.csv').getByRole('button', { name: 'Import 400,000 rows' }).click();
-  await expect(card(a, 'big.csv').getByRole('progressbar')).toBeVisible();
+  // The reading stores the rows as it goes: that is when a reset must wait.
+  await expect(card(a, 'big.csv').getByRole('progressbar', { name: 'Reading' })).toBeVisible();
   const reset = b.getByRole('button', { name: 'Reset to sample data' });
   await reset.click();
   await b.getByRole('button', { name: /^Confirm: delete everything/ }).click();
   await expect(b.getByRole('alert')).toContainText(
     'Another tab or window is importing or loading data',
   );
+  await card(a, 'big.csv').getByRole('button', { name: 'Import 400,000 rows' }).click();
   await expect(card(a, 'big.csv').getByRole('status')).toContainText(
     'Imported 400,000 production rows',
     { timeout: 60_000 },

@@ -107,3 +107,23 @@ test('a revised report is offered as a replacement; after Replace the totals are
   await page.getByLabel('Show as table').check();
   await expect(page.locator('table tbody tr').first()).toContainText('1,230');
 });
+
+test('the first file of one’s own asks whether to remove the sample; the Data page removes it with one button', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await chooseFiles(page, [reportFile('报表.csv', qualityReport(thirdQuarterLots()))]);
+  const ask = page.getByRole('region', { name: 'Sample data' });
+  await expect(ask).toHaveCount(0);
+  await card(page, '报表.csv').getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(ask).toContainText('Your own data is in. Remove the sample data');
+  await ask.getByRole('button', { name: 'Keep it' }).click();
+  await expect(ask).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  const notice = page.getByRole('region', { name: 'Sample data' });
+  await expect(notice).toContainText('3 files marked “sample”');
+  await notice.getByRole('button', { name: 'Remove the sample data' }).click();
+  await expect(page.getByRole('table').first().locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByRole('table').first()).toContainText('报表.csv');
+  await expect(notice).toHaveCount(0);
+});

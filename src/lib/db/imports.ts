@@ -200,6 +200,23 @@ export async function activeImportIds(db: LoomDB): Promise<Set<number>> {
   return new Set(await db.imports.where('status').equals('active').primaryKeys());
 }
 
+/**
+ * Deletes the sample data: every active import the sample loaded, and its rows, in one
+ * transaction. The user's own imports stay. Returns how many imports went.
+ */
+export async function deleteSample(db: LoomDB): Promise<number> {
+  return db.transaction('rw', [db.imports, ...DATA_TABLES.map((t) => db[t])], async () => {
+    const sample = (await db.imports.where('status').equals('active').toArray()).filter(
+      (i) => i.source === 'sample',
+    );
+    for (const i of sample) {
+      for (const t of DATA_TABLES) await db[t].where('importId').equals(i.id).delete();
+      await db.imports.delete(i.id);
+    }
+    return sample.length;
+  });
+}
+
 /** Deletes every import (active and staging) and its rows. */
 export async function deleteAll(db: LoomDB): Promise<void> {
   await db.transaction('rw', [db.imports, ...DATA_TABLES.map((t) => db[t])], async () => {

@@ -1,6 +1,6 @@
 import { getDb } from '../db/database';
 import { errorText } from '../i18n/i18n.svelte';
-import { cleanupStaging, deleteAll, deleteImport, listImports, webLocks } from '../db/imports';
+import { cleanupStaging, deleteAll, deleteImport, deleteSample, listImports, webLocks } from '../db/imports';
 import { importClient } from '../import/client';
 import { fetchManifest, loadSample, sampleComplete } from '../import/sample';
 import { asSoleWriter, asWriter } from '../db/locks';
@@ -68,6 +68,11 @@ export async function resetToSample(clear: boolean): Promise<void> {
   } finally {
     appState.busy = '';
   }
+}
+
+/** Deletes the sample data, keeping the user's own imports, holding the data lock. */
+export async function removeSample(): Promise<void> {
+  await asWriter(() => deleteSample(getDb()));
 }
 
 /** Deletes one data set and its rows, holding the data lock like every writer. */

@@ -8,6 +8,7 @@ import {
   cleanupStaging,
   deleteAll,
   deleteImport,
+  deleteSample,
   listImports,
   sweepOrphans,
 } from '../../../src/lib/db/imports';
@@ -463,5 +464,20 @@ describe('LoomDB schema', () => {
     ]);
     reopened.close();
     await Dexie.delete(name);
+  });
+});
+
+describe('deleteSample(db)', () => {
+  it('removes the imports the sample loaded, with their rows, and keeps the user’s own', async () => {
+    const db = freshDb();
+    await importText(db, FACTORIES, 'factories.csv', { source: 'sample' });
+    await importText(db, PRODUCTION, 'production.csv', { source: 'sample' });
+    const own = await importText(db, PRODUCTION.replace('1956-08', '1957-08'), 'mine.csv');
+    expect(await deleteSample(db)).toBe(2);
+    expect((await listImports(db)).map((i) => i.fileName)).toEqual(['mine.csv']);
+    expect(await db.chunks.where('importId').notEqual(own.importId!).count()).toBe(0);
+    expect(await db.factories.count()).toBe(
+      await db.factories.where('importId').equals(own.importId!).count(),
+    );
   });
 });
