@@ -1144,7 +1144,8 @@ export const zh: Record<MessageKey, string> = {
   'data.imports': '导入的文件',
   'sample.region': '示例数据',
   'sample.loaded': '已载入苏州丝织厂（1956 年）的示例数据：{n} 个标为“示例”的文件。',
-  'sample.ask': '您的数据已导入。要删除苏州丝织厂的示例数据（{n} 个文件），让图表只显示您的数据吗？',
+  'sample.ask':
+    '您的数据已导入。要删除苏州丝织厂的示例数据（{n} 个文件），让图表只显示您的数据吗？',
   'sample.remove': '删除示例数据',
   'sample.keep': '保留',
   'data.nothing': '还没有载入数据。',

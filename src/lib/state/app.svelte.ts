@@ -1,6 +1,13 @@
 import { getDb } from '../db/database';
 import { errorText } from '../i18n/i18n.svelte';
-import { cleanupStaging, deleteAll, deleteImport, deleteSample, listImports, webLocks } from '../db/imports';
+import {
+  cleanupStaging,
+  deleteAll,
+  deleteImport,
+  deleteSample,
+  listImports,
+  webLocks,
+} from '../db/imports';
 import { importClient } from '../import/client';
 import { fetchManifest, loadSample, sampleComplete } from '../import/sample';
 import { asSoleWriter, asWriter } from '../db/locks';
