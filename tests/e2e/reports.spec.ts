@@ -127,3 +127,22 @@ test('the first file of one’s own asks whether to remove the sample; the Data 
   await expect(page.getByRole('table').first()).toContainText('报表.csv');
   await expect(notice).toHaveCount(0);
 });
+
+test('the Import page says what each kind needs, and its template imports as it is', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
+  await page.getByText('What each kind of file needs, and templates').click();
+  const production = page.getByRole('region', { name: 'production', exact: true });
+  await expect(production).toContainText('Needs: Factory ID factory_id, Product product');
+  const wait = page.waitForEvent('download');
+  await production.getByRole('button', { name: 'Download a production template' }).click();
+  const download = await wait;
+  expect(download.suggestedFilename()).toBe('loom-production-template.csv');
+  await page.getByLabel('Choose CSV files').setInputFiles((await download.path())!);
+  await expect(page.getByRole('button', { name: 'Import 2 rows' })).toBeEnabled();
+});
