@@ -258,3 +258,12 @@ test('lots with no defect type are a bar of their own, and the 80% line counts t
     'Pareto of defect types: 断经 30.0%, 跳花 20.0%, no type given 50.0%; all 2 types together make up only 50.0% of defective pieces; 50 defective pieces (50.0%) have no type given',
   );
 });
+
+test('a span of one month ticks each month once, not a run of the same label', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=zhenya&products=crepe+satin&from=1956-07&to=1956-07');
+  const labels = await page.locator('svg g.axis.x text').allTextContents();
+  expect(labels.length).toBeGreaterThan(0);
+  expect(new Set(labels).size).toBe(labels.length);
+  expect(labels[0]).toBe('1956-07');
+});

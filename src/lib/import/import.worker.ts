@@ -80,33 +80,21 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
           });
           return;
         }
-        if (result.duplicateOf) {
-          // The same bytes are already here: nothing to commit, so nothing stays staged.
-          await result.discard();
-          post({
-            type: 'analysis',
-            id: req.id,
-            analysis: {
-              ...result.scan,
-              fileName: req.fileName,
-              staged: false,
-              duplicateOf: result.duplicateOf,
-              overlaps: [],
-            },
-          });
-          return;
-        }
+        // The same bytes already here: nothing to commit, so nothing stays staged.
+        const waits = !result.duplicateOf;
+        if (!waits) await result.discard();
         post({
           type: 'analysis',
           id: req.id,
           analysis: {
             ...result.scan,
             fileName: req.fileName,
-            staged: true,
+            staged: waits,
             duplicateOf: result.duplicateOf,
-            overlaps: result.overlaps,
+            overlaps: waits ? result.overlaps : [],
           },
         });
+        if (!waits) return;
         // Held until the page commits or discards it, or the tab closes (cleanup then removes it).
         await new Promise<void>((settle) => staged.set(req.id, { import: result, settle }));
       });

@@ -9,6 +9,7 @@ import {
   findDuplicate,
 } from '../db/imports';
 import { localSink, type ChunkSink } from '../db/chunkSink';
+import { cancelledReport } from './report';
 import { DATA_TABLES } from '../db/database';
 import { findOverlaps, type Overlap } from '../db/overlap';
 import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from '../schema/types';
@@ -372,17 +373,7 @@ export async function stageCsv(
     if (signal?.aborted)
       return {
         scan: null,
-        report: finish({
-          status: 'cancelled',
-          kind: options.kind ?? null,
-          encoding: options.encoding ?? 'utf-8',
-          rowsAccepted: 0,
-          rowsRejected: 0,
-          errors: [],
-          errorCount: 0,
-          warnings: [],
-          rejectedCsv: [],
-        }),
+        report: { ...cancelledReport(fileName), ms: performance.now() - t0 },
       };
     throw e;
   }

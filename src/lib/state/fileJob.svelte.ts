@@ -2,6 +2,7 @@ import type { Job } from '../import/client';
 import { importClient } from '../import/client';
 import { errorText } from '../i18n/i18n.svelte';
 import type { ImportReport } from '../import/importer';
+import { cancelledReport } from '../import/report';
 import type { Analysis } from '../import/protocol';
 import { isBlocking, type ScanProgress } from '../import/scan';
 import type { CsvOptions, Encoding } from '../import/types';
@@ -191,19 +192,7 @@ export class FileJob {
     this.running?.cancel();
     this.running = null;
     this.drop();
-    this.report = {
-      status: 'cancelled',
-      fileName: this.file.name,
-      kind: null,
-      encoding: 'utf-8',
-      rowsAccepted: 0,
-      rowsRejected: 0,
-      errors: [],
-      errorCount: 0,
-      warnings: [],
-      rejectedCsv: [],
-      ms: 0,
-    };
+    this.report = cancelledReport(this.file.name);
     this.phase = 'done';
   }
 
