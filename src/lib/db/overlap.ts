@@ -92,27 +92,21 @@ const exchangeKey = (e: {
 const chunksOf = (db: LoomDB, importId: number): Promise<ChunkRow[]> =>
   db.chunks.where('importId').equals(importId).toArray();
 
-/** The factory × product × month cells of rollup chunks, as strings. */
+/** Cell `i` of a rollup chunk as a string: its factory, product and month. */
+const cellKey = (c: RollupCells, i: number) =>
+  `${c.factory.dict[c.factory.codes[i]]}\u0001${c.product.dict[c.product.codes[i]]}\u0001${c.month.dict[c.month.codes[i]]}`;
+
+/** The factory × product × month cells of rollup chunks. */
 function cellsOf(chunks: readonly RollupCells[]): Set<string> {
   const cells = new Set<string>();
-  for (const c of chunks)
-    for (let i = 0; i < c.count; i++)
-      cells.add(
-        `${c.factory.dict[c.factory.codes[i]]}\u0001${c.product.dict[c.product.codes[i]]}\u0001${c.month.dict[c.month.codes[i]]}`,
-      );
+  for (const c of chunks) for (let i = 0; i < c.count; i++) cells.add(cellKey(c, i));
   return cells;
 }
 
 /** Whether any cell of `chunks` is in `cells`. */
 function meets(cells: ReadonlySet<string>, chunks: readonly RollupCells[]): boolean {
   for (const c of chunks)
-    for (let i = 0; i < c.count; i++)
-      if (
-        cells.has(
-          `${c.factory.dict[c.factory.codes[i]]}\u0001${c.product.dict[c.product.codes[i]]}\u0001${c.month.dict[c.month.codes[i]]}`,
-        )
-      )
-        return true;
+    for (let i = 0; i < c.count; i++) if (cells.has(cellKey(c, i))) return true;
   return false;
 }
 

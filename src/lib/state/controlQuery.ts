@@ -39,6 +39,12 @@ export interface ControlState {
   desc: boolean;
 }
 
+/** What each panel of the Control page is given: the view's state, and a way to change it. */
+export interface ControlPanelProps {
+  view: ControlState;
+  update: (patch: Partial<ControlState>) => void;
+}
+
 export const DEFAULT_CONTROL: ControlState = {
   factory: '',
   product: '',
