@@ -145,7 +145,7 @@ async function loomImport(page, path, rows) {
   });
   const heap = process.env.NO_HEAP ? { stop: async () => 0 } : await heapSampler(page);
   const ta = Date.now();
-  await page.getByLabel('Choose CSV files').setInputFiles(path);
+  await page.getByLabel('Choose files').setInputFiles(path);
   const button = page.getByRole('button', { name: `Import ${rows.toLocaleString('en')} rows` });
   await button.waitFor({ timeout: 300_000 });
   const analyzeMs = Date.now() - ta;

@@ -58,7 +58,7 @@ try {
     .getByRole('link', { name: 'Import' })
     .click();
   await page
-    .getByLabel('Choose CSV files')
+    .getByLabel('Choose files')
     .setInputFiles([
       `${root}tests/fixtures/factories-gb18030.csv`,
       `${root}tests/fixtures/production-errors.csv`,

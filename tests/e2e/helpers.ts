@@ -27,7 +27,7 @@ export async function chooseFiles(
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Import' })
     .click();
-  await page.getByLabel('Choose CSV files').setInputFiles(files as never);
+  await page.getByLabel('Choose files').setInputFiles(files as never);
 }
 
 /** The section of the Import page for one chosen file. */

@@ -90,10 +90,7 @@ test('a file with bad rows shows an alert naming each row and column, and offers
 test.describe('a broken file is refused as a whole with an alert naming the place', () => {
   for (const [file, message] of [
     ['unclosed-quote.csv', 'Row 3 opens a quoted field that never closes'],
-    [
-      'workbook.xlsx',
-      'This is an Excel workbook (or another zip file), not CSV; open it in Excel and save it as CSV.',
-    ],
+    ['workbook.xlsx', 'This workbook cannot be read (not a valid zip file); it may be damaged.'],
     ['ragged.csv', 'do not have 5 fields like the header'],
     ['headers-only.csv', 'The file has a header row but no data rows.'],
   ] as const) {

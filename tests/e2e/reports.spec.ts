@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { card, chooseFiles, openWithSample } from './helpers';
-import { gb18030, qualityReport, thirdQuarterLots } from '../fixtures/reports';
+import { gb18030, qualityReport, reportWorkbook, thirdQuarterLots } from '../fixtures/reports';
 
 /** The Data page's count of factories and of production rows, as it shows them. */
 async function loaded(page: Page) {
@@ -143,6 +143,99 @@ test('the Import page says what each kind needs, and its template imports as it 
   await production.getByRole('button', { name: 'Download a production template' }).click();
   const download = await wait;
   expect(download.suggestedFilename()).toBe('loom-production-template.csv');
-  await page.getByLabel('Choose CSV files').setInputFiles((await download.path())!);
+  await page.getByLabel('Choose files').setInputFiles((await download.path())!);
   await expect(page.getByRole('button', { name: 'Import 2 rows' })).toBeEnabled();
+});
+
+test('an Excel workbook imports from its data sheet, past the cover sheet and the merged title', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  const before = await loaded(page);
+  await chooseFiles(page, [
+    {
+      name: '质量报表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(reportWorkbook(thirdQuarterLots())),
+    },
+  ]);
+  const c = card(page, '质量报表.xlsx');
+  const sheet = c.getByRole('combobox', { name: 'Sheet' });
+  await expect(sheet).toHaveValue('质量报表');
+  await expect(sheet.locator('option')).toHaveText(['封面', '质量报表']);
+  // A workbook has no encoding or delimiter to choose.
+  await expect(c.getByLabel('Encoding')).toHaveCount(0);
+  await expect(c.getByLabel('Header row')).toHaveValue('3');
+  await expect(c).toContainText('Row 16 looks like a totals row (合计): left out.');
+  // The cover sheet, chosen by hand, is not a table of any kind.
+  await sheet.selectOption('封面');
+  await expect(c.getByRole('alert')).toContainText('Choose the kind.');
+  await sheet.selectOption('质量报表');
+  await c.getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(c.getByRole('status')).toContainText(
+    'Imported 12 production rows from 质量报表.xlsx',
+  );
+  const after = await loaded(page);
+  expect(after.factories).toBe(before.factories);
+  expect(after.rows).toBe(before.rows + 12);
+});
+
+test('an old .xls workbook is refused with what to do instead', async ({ page }) => {
+  await openWithSample(page);
+  await chooseFiles(page, [
+    {
+      name: '报表.xls',
+      mimeType: 'application/vnd.ms-excel',
+      buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+    },
+  ]);
+  await expect(card(page, '报表.xls').getByRole('alert')).toContainText(
+    'This is an Excel 97–2003 workbook (.xls), which Loom does not read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV.',
+  );
+});
+
+test('a table pasted from a spreadsheet goes through the same analysis and imports', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  const before = await loaded(page);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
+  // What Excel and WPS put on the clipboard: tab-separated cells, CRLF rows.
+  const table = ['厂名\t产品\t期间\t检验数\t次品数']
+    .concat(
+      thirdQuarterLots().map((l) =>
+        [l.factory, l.product, l.period, l.inspected, l.defective].join('\t'),
+      ),
+    )
+    .join('\r\n');
+  await page.getByText('Or paste a table copied from Excel or WPS').click();
+  await page
+    .getByLabel('Paste here (Ctrl+V) anywhere on this page, or type and read it.')
+    .fill(table);
+  await page.getByRole('button', { name: 'Read pasted table' }).click();
+  const c = card(page, 'Pasted table 1.tsv');
+  await expect(c.getByLabel('Delimiter')).toHaveValue('\t');
+  await expect(c.getByLabel('Kind')).toHaveValue('production');
+  await c.getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(c.getByRole('status')).toContainText('Imported 12 production rows');
+  expect((await loaded(page)).rows).toBe(before.rows + 12);
+});
+
+test('Ctrl+V on the Import page reads the clipboard as a table', async ({ page, context }) => {
+  await openWithSample(page);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const table =
+    'factory_id\tproduct\tperiod\tinspected\tdefective\r\nzhenya\tcrepe\t1956-07\t1210\t96\r\n';
+  await page.evaluate((text) => navigator.clipboard.writeText(text), table);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+V');
+  const c = card(page, 'Pasted table 1.tsv');
+  await expect(c.getByRole('button', { name: 'Import 1 row' })).toBeEnabled();
 });

@@ -487,10 +487,15 @@ export const en = {
   'kind.production': 'production',
   'kind.exchanges': 'exchanges',
   'import.intro':
-    'CSV files of factories, production inspections or experience exchanges, in UTF-8, GB18030 (Chinese Excel) or Windows-1252 (Western Excel). Everything stays in this browser.',
-  'import.dropLabel': 'Drop CSV files here',
-  'import.dropOr': 'Drop CSV files here, or',
-  'import.choose': 'Choose CSV files',
+    'CSV files or Excel workbooks (.xlsx) of factories, production inspections or experience exchanges; CSV in UTF-8, GB18030 (Chinese Excel) or Windows-1252 (Western Excel). Everything stays in this browser.',
+  'import.dropLabel': 'Drop CSV files or workbooks here',
+  'import.dropOr': 'Drop CSV files or Excel workbooks here, or',
+  'import.choose': 'Choose files',
+  'import.paste': 'Or paste a table copied from Excel or WPS',
+  'import.pasteHint': 'Paste here (Ctrl+V) anywhere on this page, or type and read it.',
+  'import.pasteRead': 'Read pasted table',
+  'import.pastedName': 'Pasted table {n}.tsv',
+  'import.sheet': 'Sheet',
   'import.all': 'Import all {n} files',
   'import.file': 'File {file}',
   'import.remove': 'Remove',
@@ -657,6 +662,18 @@ export const en = {
     'The header row must be a whole number from 1 to {max}, not {row}.',
   'problem.fatal-no-header-row':
     'The file has only {rows} {rows|row|rows}, so row {row} cannot be its header.',
+  'problem.fatal-xls':
+    'This is an Excel 97–2003 workbook (.xls), which Loom does not read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV.',
+  'problem.fatal-xlsm':
+    'This is a macro-enabled workbook (.xlsm), which Loom does not open; save it as an Excel workbook (.xlsx) or as CSV.',
+  'problem.fatal-ods':
+    'This is an OpenDocument spreadsheet (.ods), which Loom does not read; save it as an Excel workbook (.xlsx) or as CSV.',
+  'problem.fatal-not-workbook':
+    'This is a zip file, but not an Excel workbook: Loom reads .xlsx workbooks and CSV files.',
+  'problem.fatal-bad-workbook': 'This workbook cannot be read ({detail}); it may be damaged.',
+  'problem.fatal-no-sheet': 'The workbook has no sheet “{sheet}”; its sheets are {sheets}.',
+  'problem.sheet-chosen':
+    'Read from sheet “{sheet}”, the one of its {n} sheets that looks like data; choose another under Sheet.',
   'problem.header-below-title': 'Header on row {row}; row 1 looks like a title.',
   'problem.header-below-titles': 'Header on row {row}; rows 1–{last} look like titles.',
   'problem.totals-row': 'Row {row} looks like a totals row ({label}): left out.',
@@ -1209,10 +1226,15 @@ export const zh: Record<MessageKey, string> = {
   'kind.production': '生产',
   'kind.exchanges': '经验交流',
   'import.intro':
-    '工厂、生产检验或经验交流的 CSV 文件，UTF-8、GB18030（中文 Excel）或 Windows-1252（西欧语言 Excel）编码均可。所有数据都只留在这个浏览器里。',
-  'import.dropLabel': '把 CSV 文件拖到这里',
-  'import.dropOr': '把 CSV 文件拖到这里，或',
-  'import.choose': '选择 CSV 文件',
+    '工厂、生产检验或经验交流的 CSV 文件或 Excel 工作簿（.xlsx）；CSV 可用 UTF-8、GB18030（中文 Excel）或 Windows-1252（西欧语言 Excel）编码。所有数据都只留在这个浏览器里。',
+  'import.dropLabel': '把 CSV 文件或工作簿拖到这里',
+  'import.dropOr': '把 CSV 文件或 Excel 工作簿拖到这里，或',
+  'import.choose': '选择文件',
+  'import.paste': '或粘贴从 Excel 或 WPS 复制的表格',
+  'import.pasteHint': '在本页任意处粘贴（Ctrl+V），或在此输入后读取。',
+  'import.pasteRead': '读取粘贴的表格',
+  'import.pastedName': '粘贴的表格 {n}.tsv',
+  'import.sheet': '工作表',
   'import.all': '全部导入（{n} 个文件）',
   'import.file': '文件 {file}',
   'import.remove': '移除',
@@ -1368,6 +1390,17 @@ export const zh: Record<MessageKey, string> = {
   'problem.fatal-empty': '文件是空的：没有表头行。',
   'problem.fatal-bad-header-row': '表头行须为 1 到 {max} 之间的整数，而不是 {row}。',
   'problem.fatal-no-header-row': '文件只有 {rows} 行，第 {row} 行不能作表头。',
+  'problem.fatal-xls':
+    '这是 Excel 97–2003 工作簿（.xls），Loom 不读取；请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx）或 CSV。',
+  'problem.fatal-xlsm':
+    '这是启用宏的工作簿（.xlsm），Loom 不打开；请另存为 Excel 工作簿（.xlsx）或 CSV。',
+  'problem.fatal-ods':
+    '这是 OpenDocument 电子表格（.ods），Loom 不读取；请另存为 Excel 工作簿（.xlsx）或 CSV。',
+  'problem.fatal-not-workbook': '这是 zip 文件，但不是 Excel 工作簿：Loom 读取 .xlsx 工作簿和 CSV 文件。',
+  'problem.fatal-bad-workbook': '无法读取此工作簿（{detail}），文件可能已损坏。',
+  'problem.fatal-no-sheet': '工作簿中没有工作表“{sheet}”；它的工作表有 {sheets}。',
+  'problem.sheet-chosen':
+    '数据取自工作表“{sheet}”：{n} 个工作表中它最像数据；可在“工作表”中另选。',
   'problem.header-below-title': '表头在第 {row} 行；第 1 行像是标题。',
   'problem.header-below-titles': '表头在第 {row} 行；第 1–{last} 行像是标题。',
   'problem.totals-row': '第 {row} 行像是合计行（{label}）：未导入。',

@@ -32,6 +32,13 @@ export type Sniff = { ok: true; encoding?: Encoding; bomLength: number } | ({ ok
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
+/** The zip signature that starts every .xlsx (and .xlsm, .docx, .ods). */
+export const isZip = (b: Uint8Array): boolean => startsWith(b, [0x50, 0x4b, 0x03, 0x04]);
+
+/** The OLE compound-file signature of Excel 97–2003 workbooks (.xls). */
+export const isOle = (b: Uint8Array): boolean =>
+  startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
 /**
  * UTF-16 without a byte order mark: ASCII text in UTF-16 has a NUL in every other byte,
  * the odd bytes for little-endian and the even ones for big-endian. Looks at up to 4 KiB.
@@ -60,11 +67,7 @@ export function sniffBytes(head: Uint8Array, chosen?: Encoding): Sniff {
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { ok: true, encoding: 'utf-8', bomLength: 3 };
   if (startsWith(head, [0xff, 0xfe])) return { ok: true, encoding: 'utf-16le', bomLength: 2 };
   if (startsWith(head, [0xfe, 0xff])) return { ok: true, encoding: 'utf-16be', bomLength: 2 };
-  if (
-    startsWith(head, [0x50, 0x4b, 0x03, 0x04]) ||
-    startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-  )
-    return { ok: false, ...notice('fatal-excel') };
+  if (isZip(head) || isOle(head)) return { ok: false, ...notice('fatal-excel') };
   if (chosen === 'utf-16le' || chosen === 'utf-16be') return { ok: true, bomLength: 0 };
   const nul = head.indexOf(0);
   if (nul < 0) return { ok: true, bomLength: 0 };

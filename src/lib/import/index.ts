@@ -1,6 +1,8 @@
 /**
  * The import API. `analyzeCsv` is the public contract of DESIGN.md: it decodes,
  * parses and validates a CSV without touching the database, in Node or a browser.
+ * It takes Excel workbooks (.xlsx) too, recognised by their bytes: there is no
+ * separate `analyzeWorkbook`; `options.sheet` names the sheet to read.
  */
 import { blobSource, bytesSource } from './decode';
 import { isBlocking, scanCsv } from './scan';
@@ -11,8 +13,8 @@ export type { CsvAnalysis, CsvOptions, Encoding, RowError } from './types';
 export { isBlocking } from './scan';
 
 /**
- * Decodes, parses and validates a CSV of factories, production or exchanges.
- * Never throws for bad data: fatal problems (an Excel file, an unclosed quote,
+ * Decodes, parses and validates a CSV (or an .xlsx workbook's sheet) of factories,
+ * production or exchanges. Never throws for bad data: fatal problems (an .xls file, an unclosed quote,
  * no rows, …) come back as the first error, with `records` empty; row errors
  * skip their rows. Throws a TypeError only when `input` is not a Blob,
  * ArrayBuffer, Uint8Array or string.

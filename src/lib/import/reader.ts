@@ -3,6 +3,8 @@ import {
   DecodeError,
   TextStream,
   guessEncoding,
+  isOle,
+  isZip,
   sniffBytes,
   type ByteSource,
 } from './decode';
@@ -38,6 +40,9 @@ export interface RowBatch {
   bytesRead: number;
 }
 
+/** What a table's bytes are. */
+export type TableFormat = 'csv' | 'xlsx';
+
 /** A fatal problem: the file as a whole cannot be read, so nothing of it imports. */
 export class CsvFatal extends Error {
   constructor(readonly error: RowError) {
@@ -47,6 +52,11 @@ export class CsvFatal extends Error {
 
 /** An open CSV file: what its head says, and its data rows as an async stream. */
 export interface CsvReader {
+  /** What the bytes are: delimited text, or an Excel workbook read from one of its sheets. */
+  readonly format: TableFormat;
+  /** A workbook's sheets, in order, and the one read; empty and null for text. */
+  readonly sheets: string[];
+  readonly sheet: string | null;
   /** The encoding read with; it can change once, from a guessed UTF-8, while `batches()` runs. */
   readonly encoding: Encoding;
   delimiter: string;
@@ -63,7 +73,7 @@ export interface CsvReader {
 }
 
 /** A fatal problem at `row` (the header by default), from its notice. */
-const fatal = (n: Notice, row = 1) => new CsvFatal({ row, column: null, ...n });
+export const fatal = (n: Notice, row = 1) => new CsvFatal({ row, column: null, ...n });
 
 /** Options for {@link openCsv}: anything given is used instead of detected. */
 export interface OpenOptions {
@@ -73,6 +83,32 @@ export interface OpenOptions {
   hash?: string;
   /** The header's 1-based row in the file; found among the first rows when absent. */
   headerRow?: number;
+}
+
+/** Options for {@link openTable}: a CSV's, and the sheet of a workbook. */
+export interface TableOptions extends OpenOptions {
+  sheet?: string;
+}
+
+/**
+ * Opens a table: an Excel workbook (.xlsx) by its zip signature, refusing Excel 97–2003's
+ * .xls with a message, and anything else as CSV text ({@link openCsv}).
+ */
+export async function openTable(
+  input: ByteSource | string,
+  options: TableOptions = {},
+): Promise<CsvReader> {
+  if (typeof input !== 'string' && input.size >= 8) {
+    const head = await input.read(0, 8);
+    if (isOle(head)) throw fatal(notice('fatal-xls'));
+    if (isZip(head)) {
+      checkHeaderRow(options.headerRow);
+      // Loaded only for workbooks: CSV imports never fetch the workbook reader.
+      const { openWorkbook } = await import('./workbook');
+      return openWorkbook(input, options);
+    }
+  }
+  return openCsv(input, options);
 }
 
 /**
@@ -103,11 +139,7 @@ export async function openCsv(
   if (options.delimiter !== undefined && !usableDelimiter(options.delimiter))
     throw fatal(notice('fatal-bad-delimiter', { delimiter: cutValue(options.delimiter) }));
   const chosenRow = options.headerRow;
-  if (
-    chosenRow !== undefined &&
-    !(Number.isInteger(chosenRow) && chosenRow >= 1 && chosenRow <= MAX_HEADER_ROW)
-  )
-    throw fatal(notice('fatal-bad-header-row', { row: cutValue(chosenRow), max: MAX_HEADER_ROW }));
+  checkHeaderRow(chosenRow);
   let encoding: Encoding = options.encoding ?? 'utf-8';
   // Chosen by the user or named by a BOM: bytes that disprove it are an error, not a hint.
   let declared = options.encoding !== undefined;
@@ -212,6 +244,61 @@ export async function openCsv(
     out = pushText(await readMore(), offset >= size);
     for (const r of out.rows) head.push(r);
   }
+  const picked = pickHeader(head, headFirstRow, chosenRow);
+  const { headers, firstRows } = picked;
+  const headerRowNumber = picked.headerRow;
+  const firstRowNumber = headerRowNumber + 1;
+  warnings.push(...picked.warnings);
+  if (sep)
+    warnings.push(notice('sep-line', { sep: sep.delimiter === '\t' ? '\\t' : sep.delimiter }));
+
+  async function* batches(): AsyncGenerator<RowBatch> {
+    if (firstRows.length) yield { rows: firstRows, firstRow: firstRowNumber, bytesRead: offset };
+    while (offset < size) {
+      const text = await readMore();
+      const { rows, firstRow } = pushText(text, offset >= size);
+      if (rows.length) yield { rows, firstRow, bytesRead: offset };
+    }
+  }
+
+  return {
+    format: 'csv',
+    sheets: [],
+    sheet: null,
+    get encoding() {
+      return encoding;
+    },
+    delimiter,
+    headerRow: headerRowNumber,
+    headers,
+    warnings,
+    size,
+    batches,
+    hash: () => hasher?.hex() ?? options.hash!,
+  };
+}
+
+/** The header chosen among a table's first rows, and the data rows that came with it. */
+export interface PickedHeader {
+  /** The header's 1-based row. */
+  headerRow: number;
+  headers: string[];
+  /** The rows after the header among those given. */
+  firstRows: string[][];
+  warnings: Notice[];
+}
+
+/**
+ * Chooses the header among `head`, the first rows of a table (the first of them is row
+ * `headFirstRow`): the row the user named, or the best match of the header words within the
+ * first HEADER_SEARCH_ROWS, and says when title rows sit above it. Throws CsvFatal when the
+ * named row is past the table or blank, or the header is empty or too wide.
+ */
+export function pickHeader(
+  head: readonly string[][],
+  headFirstRow: number,
+  chosenRow: number | undefined,
+): PickedHeader {
   let at: number;
   if (chosenRow !== undefined) {
     at = chosenRow - headFirstRow;
@@ -227,44 +314,30 @@ export async function openCsv(
   if (headerRow.length > MAX_COLUMNS)
     throw fatal(notice('fatal-too-many-columns', { columns: headerRow.length, max: MAX_COLUMNS }));
   const headerRowNumber = headFirstRow + at;
+  const warnings: Notice[] = [];
   // Rows above the header: titles (said so) or blank, never data.
   const titles = head.slice(0, at).filter((r) => r.some((c) => c.trim() !== '')).length;
-  // The data rows that came with the header (no spread: there can be a hundred thousand).
-  const firstRows = head.slice(at + 1);
-  const firstRowNumber = headerRowNumber + 1;
-  const cleaned = cleanHeaders(headerRow);
-  const headers = cleaned.headers;
   if (titles && chosenRow === undefined)
     warnings.push(
       headerRowNumber === 2
         ? notice('header-below-title', { row: headerRowNumber })
         : notice('header-below-titles', { row: headerRowNumber, last: headerRowNumber - 1 }),
     );
+  const cleaned = cleanHeaders(headerRow);
   warnings.push(...cleaned.warnings);
-  if (sep)
-    warnings.push(notice('sep-line', { sep: sep.delimiter === '\t' ? '\\t' : sep.delimiter }));
-
-  async function* batches(): AsyncGenerator<RowBatch> {
-    if (firstRows.length) yield { rows: firstRows, firstRow: firstRowNumber, bytesRead: offset };
-    while (offset < size) {
-      const text = await readMore();
-      const { rows, firstRow } = pushText(text, offset >= size);
-      if (rows.length) yield { rows, firstRow, bytesRead: offset };
-    }
-  }
-
+  // The data rows that came with the header (no spread: there can be a hundred thousand).
   return {
-    get encoding() {
-      return encoding;
-    },
-    delimiter,
     headerRow: headerRowNumber,
-    headers,
+    headers: cleaned.headers,
+    firstRows: head.slice(at + 1),
     warnings,
-    size,
-    batches,
-    hash: () => hasher?.hex() ?? options.hash!,
   };
+}
+
+/** Checks a header row the user named: a whole number from 1 to MAX_HEADER_ROW. */
+export function checkHeaderRow(row: number | undefined): void {
+  if (row !== undefined && !(Number.isInteger(row) && row >= 1 && row <= MAX_HEADER_ROW))
+    throw fatal(notice('fatal-bad-header-row', { row: cutValue(row), max: MAX_HEADER_ROW }));
 }
 
 /** A value from the options, as quoted in a message. */

@@ -3,7 +3,7 @@ import { isKind, type AnyRecord, type ProductionRecord, type RecordKind } from '
 import { csvLine } from '../share/csv';
 import { DecodeError, type ByteSource } from './decode';
 import { isBlankRow } from './parse';
-import { CsvFatal, openCsv, type CsvReader } from './reader';
+import { CsvFatal, openTable, type CsvReader, type TableFormat } from './reader';
 import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
 import { FileLimits, createValidator } from './validate';
 import { looksDecimalComma } from './values';
@@ -46,6 +46,10 @@ export interface ScanOptions extends CsvOptions {
 /** What a scan found. Errors whose code starts `fatal-` or `needs-` block an import. */
 export interface ScanResult {
   kind: RecordKind | null;
+  /** Delimited text, or a workbook read from `sheet`, one of its `sheets`. */
+  format: TableFormat;
+  sheets: string[];
+  sheet: string | null;
   encoding: Encoding;
   delimiter: string;
   /** The header's 1-based row in the file (rows above it are titles, never data). */
@@ -121,6 +125,9 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   const size = typeof input === 'string' ? input.length : input.size;
   const result: ScanResult = {
     kind: options.kind ?? null,
+    format: 'csv',
+    sheets: [],
+    sheet: options.sheet ?? null,
     encoding: options.encoding ?? 'utf-8',
     delimiter: options.delimiter ?? ',',
     headerRow: options.headerRow ?? 1,
@@ -153,12 +160,15 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
 
   let reader: CsvReader;
   try {
-    reader = await openCsv(input, options);
+    reader = await openTable(input, options);
   } catch (e) {
     if (e instanceof CsvFatal) return block(e.error);
     throw e;
   }
   Object.assign(result, {
+    format: reader.format,
+    sheets: reader.sheets,
+    sheet: reader.sheet,
     encoding: reader.encoding,
     delimiter: reader.delimiter,
     headerRow: reader.headerRow,
@@ -201,7 +211,11 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     if (decimalComma && options.decimalComma === undefined)
       result.warnings.push(notice('decimal-comma'));
     result.decimalComma = decimalComma;
-    return createValidator(kind!, headers, mapping!, decimalComma);
+    // A workbook's number cell in a date column is Excel's serial day (Excel shows it as a date).
+    return createValidator(kind!, headers, mapping!, {
+      decimalComma,
+      serialDates: reader.format === 'xlsx',
+    });
   };
 
   // Totals rows: the factory column's cell or the first cell says so, or a production row's

@@ -54,6 +54,8 @@ export interface CsvOptions {
    * By default Loom decides from the first rows of a semicolon-separated file.
    */
   decimalComma?: boolean;
+  /** A workbook's sheet to read, by name; by default the one that looks like data. */
+  sheet?: string;
 }
 
 /** What `analyzeCsv` returns: the file understood, without touching the database. */

@@ -3,9 +3,17 @@ import type { ColumnMapping } from '../schema/mapping';
 import type { AnyRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { RowError } from './types';
 import { cut, notice, type Notice } from '../notice';
-import { isMissing, parseCount, parsePeriod, type ValueProblem } from './values';
+import { isMissing, parseCount, parsePeriod, serialDay, type ValueProblem } from './values';
 import { trimInvisible } from '../text';
 import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../schema/limits';
+
+/** How a file writes its values. */
+export interface ValueOptions {
+  /** Counts are written `3.000` for three thousand (see {@link looksDecimalComma}). */
+  decimalComma?: boolean;
+  /** A whole number of five digits in a date column is an Excel serial day (a workbook's). */
+  serialDates?: boolean;
+}
 
 /** What one row turned into: a record, or the errors that kept it out. */
 export type RowResult =
@@ -20,9 +28,9 @@ export function createValidator(
   kind: RecordKind,
   headers: readonly string[],
   mapping: ColumnMapping,
-  /** Counts are written `3.000` for three thousand (see {@link looksDecimalComma}). */
-  decimalComma = false,
+  how: ValueOptions = {},
 ) {
+  const { decimalComma = false, serialDates = false } = how;
   const defs: { def: FieldDef; index: number; header: string }[] = FIELDS[kind]
     .map((def) => ({ def, index: mapping.get(def.name) ?? -1, header: '' }))
     .filter((f) => f.index >= 0)
@@ -77,7 +85,7 @@ export function createValidator(
         }
         case 'period':
         case 'date': {
-          const p = parsePeriod(cell);
+          const p = parsePeriod(serialDates ? (serialDay(cell) ?? cell) : cell);
           if (!p.ok) bad(header, cell, p);
           else if (def.type === 'date') record[def.name] = p.value.start;
           else {

@@ -239,5 +239,16 @@ function parsePeriodUncached(cell: string): Parsed<Period> {
   return { ok: false, problem: 'bad-date' };
 }
 
+/**
+ * Excel's serial day number (days since 1899-12-30, as the 1900 date system counts after
+ * February 1900) as an ISO day, for a whole five-digit number: 10000 is 1927-05-18 and 99999
+ * is 2173-10-14. A four-digit number is a year, so it is not read here; null otherwise.
+ */
+export function serialDay(cell: string): string | null {
+  const s = cell.trim();
+  if (!/^\d{5}$/.test(s)) return null;
+  return new Date(Date.UTC(1899, 11, 30) + +s * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The grains, finest first. */
 export const GRAINS: readonly Grain[] = ['day', 'month', 'quarter', 'year'];

@@ -5,8 +5,7 @@ import type { ImportReport } from '../import/importer';
 import { cancelledReport } from '../import/report';
 import type { Analysis } from '../import/protocol';
 import { isBlocking, type ScanProgress } from '../import/scan';
-import type { CsvOptions, Encoding } from '../import/types';
-import type { RecordKind } from '../schema/types';
+import type { CsvOptions } from '../import/types';
 import { csvDocument } from '../share/csv';
 
 /** Where a chosen file is on its way in. */
@@ -129,23 +128,17 @@ export class FileJob {
   }
 
   /** Overrides what Loom detected and reads the file again. */
-  set<K extends 'kind' | 'encoding' | 'delimiter' | 'headerRow' | 'keepTotals' | 'decimalComma'>(
-    key: K,
-    value: K extends 'kind'
-      ? RecordKind
-      : K extends 'encoding'
-        ? Encoding
-        : K extends 'headerRow'
-          ? number
-          : K extends 'keepTotals' | 'decimalComma'
-            ? boolean
-            : string,
-  ): void {
+  set<
+    K extends
+      'kind' | 'encoding' | 'delimiter' | 'headerRow' | 'keepTotals' | 'decimalComma' | 'sheet',
+  >(key: K, value: NonNullable<CsvOptions[K]>): void {
     this.options = {
       ...this.options,
       [key]: value,
       // Other headers, or another kind's fields: the mapping starts again from the guess.
       ...(key === 'kind' || key === 'headerRow' ? { mapping: undefined } : {}),
+      // Another sheet: its own header row and columns.
+      ...(key === 'sheet' ? { headerRow: undefined, mapping: undefined } : {}),
     };
     this.analyse();
   }

@@ -130,7 +130,7 @@ describe('analyzeCsv(input, options)', () => {
   it.each([
     ['unclosed-quote.csv', 'fatal-unclosed-quote', 3],
     ['ragged.csv', 'fatal-ragged', 1],
-    ['workbook.xlsx', 'fatal-excel', 1],
+    ['workbook.xlsx', 'fatal-bad-workbook', 1],
     ['headers-only.csv', 'fatal-no-rows', 2],
   ])('refuses %s as a whole (%s) and returns no records', async (name, code, row) => {
     const a = await analyzeCsv(fixture(name));
