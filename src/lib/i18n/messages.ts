@@ -1396,11 +1396,11 @@ export const zh: Record<MessageKey, string> = {
     '这是启用宏的工作簿（.xlsm），Loom 不打开；请另存为 Excel 工作簿（.xlsx）或 CSV。',
   'problem.fatal-ods':
     '这是 OpenDocument 电子表格（.ods），Loom 不读取；请另存为 Excel 工作簿（.xlsx）或 CSV。',
-  'problem.fatal-not-workbook': '这是 zip 文件，但不是 Excel 工作簿：Loom 读取 .xlsx 工作簿和 CSV 文件。',
+  'problem.fatal-not-workbook':
+    '这是 zip 文件，但不是 Excel 工作簿：Loom 读取 .xlsx 工作簿和 CSV 文件。',
   'problem.fatal-bad-workbook': '无法读取此工作簿（{detail}），文件可能已损坏。',
   'problem.fatal-no-sheet': '工作簿中没有工作表“{sheet}”；它的工作表有 {sheets}。',
-  'problem.sheet-chosen':
-    '数据取自工作表“{sheet}”：{n} 个工作表中它最像数据；可在“工作表”中另选。',
+  'problem.sheet-chosen': '数据取自工作表“{sheet}”：{n} 个工作表中它最像数据；可在“工作表”中另选。',
   'problem.header-below-title': '表头在第 {row} 行；第 1 行像是标题。',
   'problem.header-below-titles': '表头在第 {row} 行；第 1–{last} 行像是标题。',
   'problem.totals-row': '第 {row} 行像是合计行（{label}）：未导入。',
