@@ -239,3 +239,23 @@ test('Ctrl+V on the Import page reads the clipboard as a table', async ({ page, 
   const c = card(page, 'Pasted table 1.tsv');
   await expect(c.getByRole('button', { name: 'Import 1 row' })).toBeEnabled();
 });
+
+test('a report with only a 次品率 column imports derived counts, with a warning, marked on the Data page', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await chooseFiles(page, [
+    reportFile('次品率.csv', qualityReport(thirdQuarterLots(), { rates: 'only' })),
+  ]);
+  const c = card(page, '次品率.csv');
+  await expect(c).toContainText(
+    'The file has no defective count: Loom derives it as “次品率” × “检验数”, rounded to whole pieces.',
+  );
+  await c.getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(c.getByRole('status')).toContainText('Imported 12 production rows');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  const row = page.getByRole('row').filter({ hasText: '次品率.csv' });
+  await expect(row).toContainText('defective derived from the rate');
+  // The sample's own files are not marked.
+  await expect(page.getByText('defective derived from the rate')).toHaveCount(1);
+});

@@ -38,6 +38,8 @@ export interface ImportRow {
    * alone. An import counts as a duplicate of it only when their records are equal.
    */
   origin?: string;
+  /** The sheet of an Excel workbook the rows were read from; absent for CSV. */
+  sheet?: string;
   /** The imports this one replaced when it was committed (a revised report): gone since. */
   replaced?: { fileName: string; importedAt: number }[];
 }

@@ -224,3 +224,7 @@ export async function deleteAll(db: LoomDB): Promise<void> {
     await db.imports.clear();
   });
 }
+
+/** True when an import's defective counts were derived from a rate column (it had no count). */
+export const isDerived = (imp: Pick<ImportRow, 'kind' | 'mapping'>): boolean =>
+  imp.kind === 'production' && !imp.mapping.defective && !!imp.mapping.defect_rate;

@@ -445,6 +445,8 @@ export const en = {
   'data.col.warnings': 'Warnings',
   'data.col.actions': 'Actions',
   'data.sample': 'sample',
+  'data.derived': 'defective derived from the rate',
+  'data.sheetInfo': '{size}, Excel sheet “{sheet}”',
   'data.fileInfo': '{size}, delimiter “{delimiter}”',
   'data.warnings': '{n} {n|warning|warnings}',
   'data.none': 'none',
@@ -539,6 +541,7 @@ export const en = {
   'field.defect_type': 'Defect type',
   'field.shift': 'Shift',
   'field.workshop': 'Workshop',
+  'field.defect_rate': 'Defect rate',
   'field.date': 'Date',
   'field.source_factory': 'Taught by (factory)',
   'field.target_factory': 'Learned by (factory)',
@@ -717,6 +720,11 @@ export const en = {
   'problem.missing': '“{field}” is empty; every row needs one.',
   'problem.not-a-number': '“{cell}” is not a number.',
   'problem.not-whole': '“{cell}” is not a whole number.',
+  'problem.rate-range': '“{cell}” is not a rate from 0 to 1 (0% to 100%).',
+  'problem.rate-disagrees':
+    'The rate {rate} does not match {defective} defective of {inspected} inspected ({actual}), even allowing for rounding.',
+  'problem.derived-defective':
+    'The file has no defective count: Loom derives it as “{rate}” × “{inspected}”, rounded to whole pieces. Check a few rows against the report; the Data page marks this import as derived.',
   'problem.negative': '“{cell}” is negative; counts cannot be.',
   'problem.too-large': '“{cell}” is too large: Loom counts exactly up to 9,007,199,254,740,991.',
   'problem.bad-date':
@@ -1186,6 +1194,8 @@ export const zh: Record<MessageKey, string> = {
   'data.col.warnings': '提示',
   'data.col.actions': '操作',
   'data.sample': '示例',
+  'data.derived': '次品数由次品率推算',
+  'data.sheetInfo': '{size}，Excel 工作表“{sheet}”',
   'data.fileInfo': '{size}，分隔符“{delimiter}”',
   'data.warnings': '{n} 条提示',
   'data.none': '无',
@@ -1278,6 +1288,7 @@ export const zh: Record<MessageKey, string> = {
   'field.defect_type': '疵点类型',
   'field.shift': '班次',
   'field.workshop': '车间',
+  'field.defect_rate': '次品率',
   'field.date': '日期',
   'field.source_factory': '传授方',
   'field.target_factory': '学习方',
@@ -1436,6 +1447,11 @@ export const zh: Record<MessageKey, string> = {
   'problem.missing': '“{field}”为空；每一行都需要填写。',
   'problem.not-a-number': '“{cell}”不是数字。',
   'problem.not-whole': '“{cell}”不是整数。',
+  'problem.rate-range': '“{cell}”不是 0 到 1（0% 到 100%）之间的比率。',
+  'problem.rate-disagrees':
+    '次品率 {rate} 与检验 {inspected} 件中次品 {defective} 件（{actual}）不符，考虑四舍五入后仍不符。',
+  'problem.derived-defective':
+    '文件中没有次品数：Loom 按“{rate}”×“{inspected}”推算，四舍五入到整件。请对照报表核对几行；数据页会把这次导入标为推算。',
   'problem.negative': '“{cell}”是负数；计数不能为负。',
   'problem.too-large': '“{cell}”太大：Loom 只能精确计数到 9,007,199,254,740,991。',
   'problem.bad-date': '“{cell}”不是 Loom 能读的日期；请写成 1956-08-26、1956-08 或 1956-Q3。',

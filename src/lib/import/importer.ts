@@ -312,6 +312,7 @@ export async function stageCsv(
               rowsRejected: scan.rejected,
               warnings,
               importedAt: Date.now(),
+              ...(scan.sheet !== null ? { sheet: scan.sheet } : {}),
               ...(replaced.length ? { replaced } : {}),
             });
             return undefined;

@@ -1,4 +1,10 @@
-import { detectKind, mappingToHeaders, missingRequired, resolveMapping } from '../schema/mapping';
+import {
+  derivedFields,
+  detectKind,
+  mappingToHeaders,
+  missingRequired,
+  resolveMapping,
+} from '../schema/mapping';
 import { isKind, type AnyRecord, type ProductionRecord, type RecordKind } from '../schema/types';
 import { csvLine } from '../share/csv';
 import { DecodeError, type ByteSource } from './decode';
@@ -197,6 +203,13 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
       );
   }
   const missing = kind && mapping ? missingRequired(kind, mapping) : [];
+  if (kind === 'production' && mapping && !missing.length && derivedFields(kind, mapping).length)
+    result.warnings.push(
+      notice('derived-defective', {
+        rate: headers[mapping.get('defect_rate')!],
+        inspected: headers[mapping.get('inspected')!],
+      }),
+    );
   const canValidate = !!(kind && mapping && missing.length === 0);
   // Made at the first batch, once its count cells have said how numbers are written.
   let validate: ReturnType<typeof createValidator> | null = null;

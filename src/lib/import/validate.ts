@@ -3,7 +3,19 @@ import type { ColumnMapping } from '../schema/mapping';
 import type { AnyRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { RowError } from './types';
 import { cut, notice, type Notice } from '../notice';
-import { isMissing, parseCount, parsePeriod, serialDay, type ValueProblem } from './values';
+import {
+  countFromRate,
+  isMissing,
+  isPercentHeader,
+  parseCount,
+  parsePeriod,
+  parseRate,
+  rateAgrees,
+  serialDay,
+  type Rate,
+  type ValueProblem,
+} from './values';
+import { derivedFields } from '../schema/mapping';
 import { trimInvisible } from '../text';
 import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../schema/limits';
 
@@ -36,6 +48,11 @@ export function createValidator(
     .filter((f) => f.index >= 0)
     .map((f) => ({ ...f, header: headers[f.index] }));
   const width = headers.length;
+  // Defective pieces from the rate when the file has no count column; else the rate checks it.
+  const deriveDefective =
+    kind === 'production' && derivedFields(kind, mapping).some((f) => f.name === 'defective');
+  const rateIndex = mapping.get('defect_rate') ?? -1;
+  const percentColumn = rateIndex >= 0 && isPercentHeader(headers[rateIndex]);
   const seenIds = kind === 'factories' ? new Map<string, number>() : null;
 
   return function validate(cells: readonly string[], row: number): RowResult {
@@ -67,10 +84,12 @@ export function createValidator(
           ...(p.readings ? { a: p.readings[0], b: p.readings[1] } : {}),
         }),
       );
+    let rate: Rate | undefined;
     for (const { def, index, header } of defs) {
       const cell = cells[index];
       if (isMissing(cell)) {
-        if (def.required) fail(header, notice('missing', { field: def.name }));
+        if (def.required || (deriveDefective && def.type === 'rate'))
+          fail(header, notice('missing', { field: def.name }));
         continue;
       }
       switch (def.type) {
@@ -81,6 +100,12 @@ export function createValidator(
           const n = parseCount(cell, decimalComma);
           if (n.ok) record[def.name] = n.value;
           else bad(header, cell, n);
+          break;
+        }
+        case 'rate': {
+          const r = parseRate(cell, percentColumn, decimalComma);
+          if (r.ok) rate = r.value;
+          else bad(header, cell, r);
           break;
         }
         case 'period':
@@ -99,6 +124,22 @@ export function createValidator(
     }
     if (kind === 'production' && typeof record.inspected === 'number') {
       const header = headers[mapping.get('inspected')!];
+      if (rate && record.inspected >= 1) {
+        if (deriveDefective) record.defective = countFromRate(rate, record.inspected);
+        else if (
+          typeof record.defective === 'number' &&
+          !rateAgrees(rate, record.inspected, record.defective)
+        )
+          fail(
+            headers[rateIndex],
+            notice('rate-disagrees', {
+              rate: cut(cells[rateIndex]),
+              defective: record.defective,
+              inspected: record.inspected,
+              actual: `${((100 * record.defective) / record.inspected).toFixed(2)}%`,
+            }),
+          );
+      }
       if (record.inspected < 1) fail(header, notice('out-of-range', { value: record.inspected }));
       else if (typeof record.defective === 'number' && record.defective > record.inspected)
         fail(

@@ -10,7 +10,8 @@ export type ValueProblem =
   | 'bad-date'
   | 'impossible-date'
   | 'ambiguous-date'
-  | 'year-range';
+  | 'year-range'
+  | 'rate-range';
 
 /** A cell read as a value, or the reason it could not be. */
 export type Parsed<T> =
@@ -125,6 +126,60 @@ export function parseCount(cell: string, decimalComma = false): Parsed<number> {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A rate as written, exactly: `digits` / 10^`scale` (8.0% is 80 / 10^3). */
+export interface Rate {
+  digits: number;
+  scale: number;
+}
+
+/**
+ * Reads a defect rate from its text: `0.08`, `8%`, `8.0 %`, full-width `８％`, or `8` in a
+ * column whose header says it holds percentages. The digits are kept as written, so the
+ * rounding a rate was written with is known (8.0% means 7.95% to 8.05%). Above 1 (100%) is
+ * rate-range; a negative rate is negative, text is not-a-number.
+ */
+export function parseRate(cell: string, percentColumn = false, decimalComma = false): Parsed<Rate> {
+  let s = trimInvisible(toHalfWidth(cell));
+  let percent = percentColumn;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trimEnd();
+  }
+  if (decimalComma) s = s.replace(',', '.');
+  if (/^[-\u2212]/.test(s)) return { ok: false, problem: 'negative' };
+  const m = /^\+?(\d*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (m[1] === '' && !m[2])) return { ok: false, problem: 'not-a-number' };
+  // Past 12 decimals the rounding is finer than any count can show.
+  const fraction = (m[2] ?? '').slice(0, 12);
+  const digits = Number(m[1] + fraction);
+  const scale = fraction.length + (percent ? 2 : 0);
+  if (!Number.isSafeInteger(digits) || digits > 10 ** scale)
+    return { ok: false, problem: 'rate-range' };
+  return { ok: true, value: { digits, scale } };
+}
+
+/** True when a column of rates holds percentages by its header: `次品率(%)`, `percent`. */
+export const isPercentHeader = (header: string): boolean =>
+  /[%％]|percent|百分/i.test(header);
+
+/** round(rate × inspected), half up, in exact integer arithmetic. */
+export function countFromRate(rate: Rate, inspected: number): number {
+  const den = 10n ** BigInt(rate.scale);
+  return Number((2n * BigInt(rate.digits) * BigInt(inspected) + den) / (2n * den));
+}
+
+/**
+ * True when `defective` of `inspected` can be the count a rate was rounded from: some rate
+ * within half a unit of the rate's last written digit, times `inspected`, rounds to it.
+ */
+export function rateAgrees(rate: Rate, inspected: number, defective: number): boolean {
+  const den = 10n ** BigInt(rate.scale);
+  const m = BigInt(rate.digits);
+  const n = BigInt(inspected);
+  const d = BigInt(defective);
+  return (2n * m - 1n) * n <= (2n * d + 1n) * den && (2n * m + 1n) * n >= (2n * d - 1n) * den;
+}
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -242,7 +297,7 @@ function parsePeriodUncached(cell: string): Parsed<Period> {
 /**
  * Excel's serial day number (days since 1899-12-30, as the 1900 date system counts after
  * February 1900) as an ISO day, for a whole five-digit number: 10000 is 1927-05-18 and 99999
- * is 2173-10-14. A four-digit number is a year, so it is not read here; null otherwise.
+ * is 2173-10-13. A four-digit number is a year, so it is not read here; null otherwise.
  */
 export function serialDay(cell: string): string | null {
   const s = cell.trim();

@@ -1,8 +1,8 @@
 import { toHalfWidth } from '../text';
 import type { RecordKind } from './types';
 
-/** How a cell is read: free text, a whole number, a period (production) or a date. */
-export type FieldType = 'text' | 'count' | 'period' | 'date';
+/** How a cell is read: free text, a whole number, a period (production), a date or a rate. */
+export type FieldType = 'text' | 'count' | 'period' | 'date' | 'rate';
 
 /** One column Loom knows for a kind. */
 export interface FieldDef {
@@ -12,6 +12,11 @@ export interface FieldDef {
   required: boolean;
   /** Header spellings that map to this field, compared after {@link normalizeHeader}. */
   synonyms: readonly string[];
+  /**
+   * A field this required one can be derived from when its own column is absent (defective
+   * pieces from a defect rate, with a warning): then the file needs that field instead.
+   */
+  derivedFrom?: string;
 }
 
 const field = (
@@ -100,17 +105,20 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
       '产量',
       '总数',
     ]),
-    field('defective', 'count', true, [
-      'defects',
-      'defect_count',
-      'rejects',
-      'faulty',
-      '次品数',
-      '次品',
-      '疵品数',
-      '疵品',
-      '不合格数',
-    ]),
+    {
+      ...field('defective', 'count', true, [
+        'defects',
+        'defect_count',
+        'rejects',
+        'faulty',
+        '次品数',
+        '次品',
+        '疵品数',
+        '疵品',
+        '不合格数',
+      ]),
+      derivedFrom: 'defect_rate',
+    },
     field('defect_type', 'text', false, [
       'defect',
       'defect_kind',
@@ -122,6 +130,27 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
     ]),
     field('shift', 'text', false, ['team', '班次', '班组', '班']),
     field('workshop', 'text', false, ['department', 'dept', '车间', '工段']),
+    // Read to check the defective count, or to derive it when the file has none. Not stored:
+    // a rate is always Σdefective / Σinspected of the stored counts.
+    field('defect_rate', 'rate', false, [
+      'rate',
+      'defective_rate',
+      'reject_rate',
+      'defect_percent',
+      'percent_defective',
+      'defect_rate_%',
+      'defect_rate(%)',
+      'defect_%',
+      '次品率',
+      '次品率(%)',
+      '次品率%',
+      '不良率',
+      '不良率(%)',
+      '疵品率',
+      '疵品率(%)',
+      '不合格率',
+      '不合格率(%)',
+    ]),
   ],
   exchanges: [
     field('date', 'date', true, ['exchange_date', 'when', 'day', '日期', '交流日期', '时间']),

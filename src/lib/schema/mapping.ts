@@ -1,4 +1,4 @@
-import { FIELDS, fieldForHeader } from './fields';
+import { FIELDS, fieldForHeader, type FieldDef } from './fields';
 import type { RecordKind } from './types';
 
 /**
@@ -17,11 +17,23 @@ export function guessMapping(kind: RecordKind, headers: readonly string[]): Colu
   return mapping;
 }
 
-/** Required fields of `kind` that `mapping` leaves without a column. */
+const mapped = (mapping: ColumnMapping, name: string | undefined) =>
+  name !== undefined && (mapping.get(name) ?? -1) >= 0;
+
+/** True when a field is fed: by its own column, or by the one it can be derived from. */
+const fed = (mapping: ColumnMapping, f: FieldDef) =>
+  mapped(mapping, f.name) || mapped(mapping, f.derivedFrom);
+
+/** Required fields of `kind` that `mapping` leaves without a column (or one to derive from). */
 export function missingRequired(kind: RecordKind, mapping: ColumnMapping): string[] {
-  return FIELDS[kind]
-    .filter((f) => f.required && (mapping.get(f.name) ?? -1) < 0)
-    .map((f) => f.name);
+  return FIELDS[kind].filter((f) => f.required && !fed(mapping, f)).map((f) => f.name);
+}
+
+/** The required fields `mapping` derives instead of reading: their column is absent. */
+export function derivedFields(kind: RecordKind, mapping: ColumnMapping): FieldDef[] {
+  return FIELDS[kind].filter(
+    (f) => f.required && !mapped(mapping, f.name) && mapped(mapping, f.derivedFrom),
+  );
 }
 
 /**
@@ -103,7 +115,7 @@ export function detectKind(headers: readonly string[]): RecordKind | null {
   for (const kind of Object.keys(FIELDS) as RecordKind[]) {
     const mapping = guessMapping(kind, headers);
     const required = FIELDS[kind].filter((f) => f.required);
-    const hitRequired = required.filter((f) => mapping.get(f.name)! >= 0).length;
+    const hitRequired = required.filter((f) => fed(mapping, f)).length;
     const hitAll = FIELDS[kind].filter((f) => mapping.get(f.name)! >= 0).length;
     if (hitRequired < 2) continue;
     // Share of required fields first (a complete match wins), then raw counts.

@@ -27,8 +27,8 @@ const EXAMPLES: Record<RecordKind, string[][]> = {
     ],
   ],
   production: [
-    ['zhenya', 'crepe satin', '1956-07', '1210', '97', '断经', 'day', 'weaving'],
-    ['dongwu', 'crepe satin', '1956-Q3', '3600', '240', '跳花', '', ''],
+    ['zhenya', 'crepe satin', '1956-07', '1210', '97', '断经', 'day', 'weaving', '8.0%'],
+    ['dongwu', 'crepe satin', '1956-Q3', '3600', '240', '跳花', '', '', '6.7%'],
   ],
   exchanges: [
     [

@@ -9,6 +9,7 @@ import {
   deleteAll,
   deleteImport,
   deleteSample,
+  isDerived,
   listImports,
   sweepOrphans,
 } from '../../../src/lib/db/imports';
@@ -479,5 +480,29 @@ describe('deleteSample(db)', () => {
     expect(await db.factories.count()).toBe(
       await db.factories.where('importId').equals(own.importId!).count(),
     );
+  });
+});
+
+describe('isDerived(import)', () => {
+  it('marks an import whose defective counts came from a rate column, and only that', async () => {
+    const db = freshDb();
+    await importText(
+      db,
+      'factory_id,product,period,inspected,defect_rate\nzhenya,crepe,1956-07,1210,8.02%\n',
+      'rates.csv',
+    );
+    await importText(
+      db,
+      'factory_id,product,period,inspected,defective,defect_rate\nzhenya,crepe,1956-08,1210,97,8.02%\n',
+      'both.csv',
+    );
+    await importText(db, FACTORIES, 'factories.csv');
+    const byName = Object.fromEntries((await listImports(db)).map((i) => [i.fileName, i]));
+    expect(isDerived(byName['rates.csv'])).toBe(true);
+    expect(isDerived(byName['both.csv'])).toBe(false);
+    expect(isDerived(byName['factories.csv'])).toBe(false);
+    const stored = await recordPage(db, byName['rates.csv'], 0, 10);
+    const col = (name: string) => stored.rows[0][stored.columns.indexOf(name)];
+    expect([col('inspected'), col('defective')]).toEqual([1210, 97]);
   });
 });

@@ -9,7 +9,7 @@ import type {
   ProductionRecord,
 } from '../../../src/lib/schema/types';
 import { fixture } from '../fixtures';
-import { gb18030, qualityReport, thirdQuarterLots } from '../../fixtures/reports';
+import { gb18030, percentText, qualityReport, thirdQuarterLots } from '../../fixtures/reports';
 import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../../../src/lib/schema/limits';
 
 describe('analyzeCsv(input, options)', () => {
@@ -541,5 +541,60 @@ describe('analyzeCsv: decimal commas', () => {
     const told = await analyzeCsv(text.replace('"1,234";120', '3.000;1'), { decimalComma: false });
     expect((told.records as ProductionRecord[])[0].inspected).toBe(3);
     expect(told.warnings.some((w) => w.includes('decimal comma'))).toBe(false);
+  });
+});
+
+describe('analyzeCsv: a rate column', () => {
+  const lots = thirdQuarterLots();
+
+  it('derives the defective count from a rate-only report, and says so', async () => {
+    const a = await analyzeCsv(gb18030(qualityReport(lots, { rates: 'only' })));
+    expect(a.kind).toBe('production');
+    expect(a.errors).toEqual([]);
+    expect(a.mapping).toMatchObject({
+      defective: null,
+      defect_rate: '次品率',
+      inspected: '检验数',
+    });
+    // Rates to 0.01% of lots under 10,000 pieces give back the exact counts.
+    expect((a.records as ProductionRecord[]).map((r) => r.defective)).toEqual(
+      lots.map((l) => l.defective),
+    );
+    expect(a.warnings).toContain(
+      'The file has no defective count: Loom derives it as “次品率” × “检验数”, rounded to whole pieces. Check a few rows against the report; the Data page marks this import as derived.',
+    );
+  });
+
+  it('checks a count against the rate beside it: a row where they disagree is a row error', async () => {
+    // Row 6 holds the fifth lot: its rate as printed, with 5 more defective pieces.
+    const lines = qualityReport(lots, { rates: 'also' }).split('\r\n');
+    const wrong = { ...lots[4], defective: lots[4].defective + 5 };
+    lines[5] =
+      qualityReport([wrong]).split('\r\n')[1] +
+      ',' +
+      percentText(lots[4].inspected, lots[4].defective);
+    const text = lines.join('\r\n');
+    const a = await analyzeCsv(gb18030(text));
+    expect(a.records).toHaveLength(11);
+    expect(a.errors).toEqual([
+      {
+        row: 6,
+        column: '次品率',
+        code: 'rate-disagrees',
+        message: `The rate ${((100 * lots[4].defective) / lots[4].inspected).toFixed(2)}% does not match ${lots[4].defective + 5} defective of ${lots[4].inspected.toLocaleString('en-US')} inspected (${((100 * (lots[4].defective + 5)) / lots[4].inspected).toFixed(2)}%), even allowing for rounding.`,
+      },
+    ]);
+    expect(a.warnings.join(' ')).not.toContain('derives');
+  });
+
+  it('names an empty or impossible rate where it must derive the count', async () => {
+    const text = qualityReport(lots.slice(0, 3), { rates: 'only' })
+      .replace(`,${((100 * lots[1].defective) / lots[1].inspected).toFixed(2)}%`, ',')
+      .replace(`,${((100 * lots[2].defective) / lots[2].inspected).toFixed(2)}%`, ',120%');
+    const a = await analyzeCsv(text);
+    expect(a.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [3, '次品率', 'missing'],
+      [4, '次品率', 'rate-range'],
+    ]);
   });
 });

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countFromRate,
   isMissing,
+  isPercentHeader,
   looksDecimalComma,
   parseCount,
   parsePeriod,
+  parseRate,
+  rateAgrees,
+  serialDay,
 } from '../../../src/lib/import/values';
 
 describe('parseCount(cell)', () => {
@@ -153,4 +158,88 @@ describe('counts written with a decimal comma', () => {
     expect(looksDecimalComma(['3.000', '1,234'])).toBe(false);
     expect(looksDecimalComma(['3.000', '2.5'])).toBe(false);
   });
+});
+
+describe('parseRate(cell, percentColumn)', () => {
+  it.each([
+    ['0.08', false, { digits: 8, scale: 2 }],
+    ['8%', false, { digits: 8, scale: 2 }],
+    ['8.0 %', false, { digits: 80, scale: 3 }],
+    ['８．０２％', false, { digits: 802, scale: 4 }],
+    ['8.02', true, { digits: 802, scale: 4 }],
+    ['1', false, { digits: 1, scale: 0 }],
+    ['100%', false, { digits: 100, scale: 2 }],
+    ['.5', false, { digits: 5, scale: 1 }],
+  ])('reads %j (percent column: %s) exactly as written', (cell, percent, rate) =>
+    expect(parseRate(cell, percent)).toEqual({ ok: true, value: rate }),
+  );
+
+  it.each([
+    ['8', false, 'rate-range'],
+    ['100.5%', false, 'rate-range'],
+    ['120', true, 'rate-range'],
+    ['-0.1', false, 'negative'],
+    ['high', false, 'not-a-number'],
+    ['%', false, 'not-a-number'],
+    ['1e-3', false, 'not-a-number'],
+  ])('refuses %j (percent column: %s) as %s', (cell, percent, problem) =>
+    expect(parseRate(cell, percent)).toMatchObject({ ok: false, problem }),
+  );
+
+  it('reads 8,5% with a decimal comma when the file uses one', () =>
+    expect(parseRate('8,5%', false, true)).toEqual({ ok: true, value: { digits: 85, scale: 3 } }));
+
+  it('knows a percent column by its header', () => {
+    expect(
+      ['次品率(%)', '次品率（％）', 'percent defective', '百分比'].map(isPercentHeader),
+    ).toEqual([true, true, true, true]);
+    expect(isPercentHeader('次品率')).toBe(false);
+  });
+});
+
+describe('countFromRate and rateAgrees', () => {
+  const rate = (cell: string) => {
+    const r = parseRate(cell);
+    if (!r.ok) throw new Error(cell);
+    return r.value;
+  };
+
+  it('derives round(rate × inspected), half up, exactly', () => {
+    expect(countFromRate(rate('8.02%'), 1210)).toBe(97); // 97.042
+    expect(countFromRate(rate('0.125'), 4)).toBe(1); // 0.5 rounds up
+    expect(countFromRate(rate('8.25%'), 200)).toBe(17); // 16.5, which floats put at 16.499…
+    expect(countFromRate(rate('0'), 5000)).toBe(0);
+    expect(countFromRate(rate('100%'), 5000)).toBe(5000);
+    expect(countFromRate(rate('0.000000000001'), 9e15)).toBe(9000);
+  });
+
+  it('accepts a count that the rate, within its written rounding, can come from', () => {
+    // 97 / 1210 = 8.0165…%: 8%, 8.0%, 8.02% and 0.080 all round from it.
+    for (const cell of ['8%', '8.0%', '8.02%', '0.080', '0.0802'])
+      expect(rateAgrees(rate(cell), 1210, 97), cell).toBe(true);
+    // 8.2% is 8.15% to 8.25%, 98.6 to 99.8 pieces of 1210: 99 agrees, 97 and 98 do not.
+    expect(rateAgrees(rate('8.2%'), 1210, 99)).toBe(true);
+    expect(rateAgrees(rate('8.2%'), 1210, 98)).toBe(false);
+    expect(rateAgrees(rate('8.2%'), 1210, 97)).toBe(false);
+    // 8.1% reaches down to 8.05% × 1210 = 97.4 pieces, which rounds to 97.
+    expect(rateAgrees(rate('8.1%'), 1210, 97)).toBe(true);
+    // 8.00% × 1210 is 96.8 pieces, which a count of 97 may have been rounded from.
+    expect(rateAgrees(rate('8.00%'), 1210, 97)).toBe(true);
+    // A whole percent is coarse: 0% reaches to 0.5%, 6 pieces of 1210; 0.00% only to 0.06.
+    expect(rateAgrees(rate('0%'), 1210, 6)).toBe(true);
+    expect(rateAgrees(rate('0%'), 1210, 7)).toBe(false);
+    expect(rateAgrees(rate('0.00%'), 1210, 0)).toBe(true);
+    expect(rateAgrees(rate('0.00%'), 1210, 1)).toBe(false);
+  });
+});
+
+describe('serialDay(cell)', () => {
+  it('reads a five-digit number as Excel’s serial day', () => {
+    expect(serialDay('20637')).toBe('1956-07-01');
+    expect(serialDay('10000')).toBe('1927-05-18');
+    expect(serialDay(' 99999 ')).toBe('2173-10-13');
+  });
+  it.each(['1956', '123456', '20637.5', '1956-07', ''])('leaves %j alone', (cell) =>
+    expect(serialDay(cell)).toBeNull(),
+  );
 });
