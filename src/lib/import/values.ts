@@ -160,8 +160,7 @@ export function parseRate(cell: string, percentColumn = false, decimalComma = fa
 }
 
 /** True when a column of rates holds percentages by its header: `次品率(%)`, `percent`. */
-export const isPercentHeader = (header: string): boolean =>
-  /[%％]|percent|百分/i.test(header);
+export const isPercentHeader = (header: string): boolean => /[%％]|percent|百分/i.test(header);
 
 /** round(rate × inspected), half up, in exact integer arithmetic. */
 export function countFromRate(rate: Rate, inspected: number): number {
