@@ -259,3 +259,22 @@ test('a report with only a 次品率 column imports derived counts, with a warni
   // The sample's own files are not marked.
   await expect(page.getByText('defective derived from the rate')).toHaveCount(1);
 });
+
+test('lots reported by quarter are not drawn as their first month: the monthly view says where they are', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  const quarterly = thirdQuarterLots()
+    .filter((l) => l.period === '1956年7月')
+    .map((l) => ({ ...l, period: '1956年第三季度', inspected: l.inspected * 3 }));
+  await chooseFiles(page, [reportFile('季报.csv', qualityReport(quarterly))]);
+  const c = card(page, '季报.csv');
+  await c.getByRole('button', { name: 'Import 4 rows' }).click();
+  await expect(c.getByRole('status')).toContainText('Imported 4 production rows');
+  await page.goto('./#/trends?interval=month');
+  await expect(page.getByRole('note')).toHaveText(
+    '4 lots reported by quarter are shown at quarter and year intervals, not by month.',
+  );
+  await page.getByLabel('Interval').selectOption('quarter');
+  await expect(page.getByRole('note')).toHaveCount(0);
+});

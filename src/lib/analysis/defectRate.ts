@@ -1,5 +1,12 @@
 import type { RollupChunk } from '../db/database';
-import { bucketOf, bucketSpan, type Interval } from './periods';
+import {
+  bucketMonths,
+  bucketSpan,
+  labelGrain,
+  periodBucket,
+  periodWithin,
+  type Interval,
+} from './periods';
 import { wilsonInterval } from './stats';
 
 /** What a trend shows: the interval, what a series is, and filters (absent = everything). */
@@ -83,23 +90,54 @@ export function periodCube(chunks: readonly RollupChunk[], q: RateQuery): Period
   );
 }
 
+/**
+ * The lots a view at `q.interval` leaves out because they were reported for a coarser period
+ * (a quarter's lots in a monthly view), within the range: for the caption that says so.
+ */
+export function leftOutLots(
+  chunks: readonly RollupChunk[],
+  q: RateQuery,
+): { quarter: number; year: number } {
+  return periodCube(chunks, q).leftOut;
+}
+
+/**
+ * The months the rollups cover, sorted: each month's own, and the first and last months of
+ * quarters and years reported as such (for pickers of a date range).
+ */
+export function rollupMonths(chunks: readonly RollupChunk[]): string[] {
+  const months = new Set<string>();
+  for (const c of chunks)
+    for (const p of c.month.dict) {
+      if (p === '') continue;
+      const [first, last] = bucketMonths(p);
+      months.add(first).add(last);
+    }
+  return [...months].sort();
+}
+
 const periodKey = (q: RateQuery) =>
   JSON.stringify([q.by, q.factories ?? [], q.products ?? [], q.interval, q.from ?? '', q.to ?? '']);
 
-/** Monthly sums per series: `inspected[k * months.length + m]` for series `keys[k]` in `months[m]`. */
+/**
+ * Sums per series and rollup period: `inspected[k * months.length + m]` for series `keys[k]`
+ * in `months[m]`. A period is a month, or the quarter or year of lots reported that coarsely.
+ */
 export interface MonthCube {
   /** Series keys, sorted. */
   keys: string[];
-  /** Months `YYYY-MM` present in the data, sorted. */
+  /** Periods present in the data (`1956-08`, `1956-Q3`, `1956`), sorted as strings. */
   months: string[];
   inspected: Float64Array;
   defective: Float64Array;
+  /** Lots per period, over all the series. */
+  lots: Float64Array;
 }
 
 /** The series part of a query: what a series is and which factories and products count. */
 export type CubeQuery = Pick<RateQuery, 'by' | 'factories' | 'products'>;
 
-/** Sums rollup cells per series and month, for the factories and products that pass `q`. */
+/** Sums rollup cells per series and period, for the factories and products that pass `q`. */
 export function monthCube(chunks: readonly RollupChunk[], q: CubeQuery): MonthCube {
   const factories = q.factories?.length ? new Set(q.factories) : null;
   const products = q.products?.length ? new Set(q.products) : null;
@@ -133,6 +171,7 @@ export function monthCube(chunks: readonly RollupChunk[], q: CubeQuery): MonthCu
   const width = months.length;
   const inspected = new Float64Array(keys.length * width);
   const defective = new Float64Array(keys.length * width);
+  const lots = new Float64Array(width);
   for (const c of chunks) {
     const mCol = Int32Array.from(c.month.dict, (m) => (m === '' ? -1 : monthId.get(m)!));
     const fc = c.factory.codes;
@@ -176,9 +215,10 @@ export function monthCube(chunks: readonly RollupChunk[], q: CubeQuery): MonthCu
       if (row < 0) continue;
       inspected[row + m] += ins[i];
       defective[row + m] += def[i];
+      lots[m] += c.lots[i];
     }
   }
-  return { keys, months, inspected, defective };
+  return { keys, months, inspected, defective, lots };
 }
 
 /**
@@ -194,27 +234,39 @@ export interface PeriodCube {
   end: Float64Array;
   inspected: Float64Array;
   defective: Float64Array;
+  /**
+   * Lots within the range reported for a period coarser than the interval, by that grain: a
+   * monthly view leaves a quarter's lots out, and says so, rather than draw them as one month.
+   */
+  leftOut: { quarter: number; year: number };
 }
 
-/** Re-buckets monthly sums by `q.interval`, within `q.from`..`q.to`. */
+/**
+ * Re-buckets sums per period by `q.interval`, for the periods wholly within `q.from`..`q.to`.
+ * A period coarser than the interval is left out and counted in `leftOut`.
+ */
 export function bucketCube(
   cube: MonthCube,
   q: Pick<RateQuery, 'interval' | 'from' | 'to'>,
 ): PeriodCube {
   const { keys, months } = cube;
-  // Each month in range gets a bucket id; buckets come in time order because months do.
-  const periods: string[] = [];
-  const bucketOfMonth = new Int32Array(months.length).fill(-1);
-  months.forEach((m, i) => {
-    if ((q.from && m < q.from) || (q.to && m > q.to)) return;
-    const b = bucketOf(m, q.interval);
-    if (periods[periods.length - 1] !== b) periods.push(b);
-    bucketOfMonth[i] = periods.length - 1;
+  const leftOut = { quarter: 0, year: 0 };
+  // The bucket of each period in range, or -1; buckets are then put in time order.
+  const bucketLabel: (string | null)[] = months.map((m, i) => {
+    if (!periodWithin(m, q.from, q.to)) return null;
+    const b = periodBucket(m, q.interval);
+    if (b === null) leftOut[labelGrain(m) as 'quarter' | 'year'] += cube.lots[i];
+    return b;
   });
+  const spans = new Map<string, [number, number]>();
+  for (const b of bucketLabel) if (b !== null && !spans.has(b)) spans.set(b, bucketSpan(b));
+  const periods = [...spans.keys()].sort((a, b) => spans.get(a)![0] - spans.get(b)![0]);
+  const bucketId = new Map(periods.map((b, i) => [b, i]));
+  const bucketOfMonth = Int32Array.from(bucketLabel, (b) => (b === null ? -1 : bucketId.get(b)!));
   const width = periods.length;
   const start = new Float64Array(width);
   const end = new Float64Array(width);
-  periods.forEach((b, i) => ([start[i], end[i]] = bucketSpan(b)));
+  periods.forEach((b, i) => ([start[i], end[i]] = spans.get(b)!));
   const inspected = new Float64Array(keys.length * width);
   const defective = new Float64Array(keys.length * width);
   for (let k = 0; k < keys.length; k++) {
@@ -227,7 +279,7 @@ export function bucketCube(
       defective[to + b] += cube.defective[from + m];
     }
   }
-  return { keys, periods, start, end, inspected, defective };
+  return { keys, periods, start, end, inspected, defective, leftOut };
 }
 
 /** The series of a period cube, each with its points where something was inspected. */

@@ -1,4 +1,5 @@
 import type { DefectRollupChunk, RollupCells, RollupChunk } from '../db/database';
+import { periodWithin } from './periods';
 
 /** One bar of a Pareto chart. */
 export interface ParetoBar {
@@ -89,7 +90,8 @@ function cellFilter(c: RollupCells, f: CellFilter): (i: number) => boolean {
   const products = f.products?.length ? new Set(f.products) : null;
   const fOk = c.factory.dict.map((v) => !factories || factories.has(v));
   const pOk = c.product.dict.map((v) => !products || products.has(v));
-  const mOk = c.month.dict.map((m) => m !== '' && !(f.from && m < f.from) && !(f.to && m > f.to));
+  // A quarter's or a year's lots count when the whole period lies in the range.
+  const mOk = c.month.dict.map((m) => m !== '' && periodWithin(m, f.from, f.to));
   return (i) => fOk[c.factory.codes[i]] && pOk[c.product.codes[i]] && mOk[c.month.codes[i]];
 }
 
@@ -106,7 +108,10 @@ export function defectiveTotal(chunks: readonly RollupChunk[], f: CellFilter): n
   return total;
 }
 
-/** Defective pieces of one defect type per month `YYYY-MM`, over the defect rollups that pass the filter. */
+/**
+ * Defective pieces of one defect type per rollup period (a month `YYYY-MM`, or the quarter or
+ * year of coarser lots), over the defect rollups that pass the filter.
+ */
 export function defectsByMonth(
   chunks: readonly DefectRollupChunk[],
   f: CellFilter & { type: string },

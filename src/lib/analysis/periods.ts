@@ -59,3 +59,31 @@ export function periodLabel(index: number, interval: Interval): string {
   if (interval === 'quarter') return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
+
+/**
+ * The grain of a period label as rollups keep it: `1956-08` a month (day lots roll up into
+ * their month), `1956-Q3` a quarter, `1956` a year. Throws a TypeError for another string.
+ */
+export function labelGrain(label: string): Interval {
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(label)) return 'month';
+  if (/^\d{4}-Q[1-4]$/.test(label)) return 'quarter';
+  if (/^\d{4}$/.test(label)) return 'year';
+  throw new TypeError(`Not a period label: ${JSON.stringify(label)}`);
+}
+
+/**
+ * The bucket a period falls in at `interval`, or null when the period is coarser than the
+ * interval: a lot reported for a quarter has no month to be drawn in, so a monthly view leaves
+ * it out rather than put it in the quarter's first month.
+ */
+export function periodBucket(label: string, interval: Interval): string | null {
+  const grain = labelGrain(label);
+  if (INTERVALS.indexOf(grain) > INTERVALS.indexOf(interval)) return null;
+  return grain === interval ? label : bucketOf(bucketMonths(label)[0], interval);
+}
+
+/** True when a period lies wholly within the months `from`..`to` (inclusive; absent = open). */
+export function periodWithin(label: string, from?: string, to?: string): boolean {
+  const [first, last] = bucketMonths(label);
+  return !(from && first < from) && !(to && last > to);
+}

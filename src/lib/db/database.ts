@@ -3,6 +3,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
 import type { Encoding } from '../import/types';
 import type { Notice } from '../notice';
+import { RollupAccumulator } from './rollupAccumulator';
 
 /** One imported file. Rows of a `staging` import are invisible to queries until one small transaction makes it `active`. */
 export interface ImportRow {
@@ -93,17 +94,20 @@ export interface ExchangeRow extends ExchangeRecord {
   row: number;
 }
 
-/** Sums for one factory x product x month of one import, as a row. Charts read these, never raw rows. */
+/** Sums for one factory x product x period of one import, as a row. Charts read these, never raw rows. */
 export interface RollupRow {
   factory_id: string;
   product: string;
-  /** `YYYY-MM` of the period's first day. */
+  /**
+   * The period: `YYYY-MM` for day and month lots, `YYYY-Qn` for quarter lots, `YYYY` for year
+   * lots (see rollupPeriod). The column keeps its first name, `month`.
+   */
   month: string;
   inspected: number;
   defective: number;
   /** Number of production rows summed. */
   lots: number;
-  /** The coarsest grain among the rows summed (a quarter's rows sit in its first month). */
+  /** The coarsest grain among the rows summed: day or month for a month, else the period's. */
   grain: Grain;
 }
 
@@ -149,8 +153,7 @@ export interface DefectRollupChunk extends RollupCells {
   lots: Uint32Array;
 }
 
-/** Rollup rows per stored rollup chunk. */
-export const ROLLUP_CHUNK_ROWS = 65_536;
+export { ROLLUP_CHUNK_ROWS } from './rollupAccumulator';
 
 /** The IndexedDB database name. */
 export const DB_NAME = 'loom';
@@ -178,6 +181,33 @@ export class LoomDB extends Dexie {
     });
     // Version 2: presenter decks.
     this.version(2).stores({ decks: '++id, updatedAt' });
+    // Version 3: rollups keep each lot's grain (a quarter's lots sat in its first month before).
+    // The rollups of imports that hold quarter or year lots are summed again from their rows.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const production = await tx
+          .table<ImportRow>('imports')
+          .where('kind')
+          .equals('production')
+          .toArray();
+        for (const imp of production) {
+          const chunks = await tx
+            .table<ChunkRow>('chunks')
+            .where('importId')
+            .equals(imp.id)
+            .toArray();
+          // GRAINS: day 0, month 1, quarter 2, year 3.
+          if (!chunks.some((c) => c.grain.some((g) => g >= 2))) continue;
+          const acc = new RollupAccumulator();
+          for (const c of chunks.sort((a, b) => a.seq - b.seq)) acc.addChunk(c);
+          const { rollups, defectRollups } = acc.chunks(imp.id);
+          await tx.table('rollups').where('importId').equals(imp.id).delete();
+          await tx.table('defectRollups').where('importId').equals(imp.id).delete();
+          await tx.table('rollups').bulkAdd(rollups);
+          await tx.table('defectRollups').bulkAdd(defectRollups);
+        }
+      });
   }
 }
 

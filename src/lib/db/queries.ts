@@ -1,3 +1,4 @@
+import { bucketMonths } from '../analysis/periods';
 import { FIELDS } from '../schema/fields';
 import { CHUNK_ROWS, chunkRecord } from './chunks';
 import type { ImportRow, LoomDB } from './database';
@@ -27,12 +28,13 @@ export async function dataSummary(db: LoomDB): Promise<DataSummary> {
   ]);
   let firstMonth: string | null = null;
   let lastMonth: string | null = null;
-  // Months are few: scan each chunk's month dictionary, not its rows.
+  // Periods are few: scan each chunk's period dictionary, not its rows.
   for (const c of rollups)
-    for (const m of c.month.dict) {
-      if (m === '') continue;
-      if (firstMonth === null || m < firstMonth) firstMonth = m;
-      if (lastMonth === null || m > lastMonth) lastMonth = m;
+    for (const p of c.month.dict) {
+      if (p === '') continue;
+      const [first, last] = bucketMonths(p);
+      if (firstMonth === null || first < firstMonth) firstMonth = first;
+      if (lastMonth === null || last > lastMonth) lastMonth = last;
     }
   const sum = (kind: string) =>
     imports.filter((i) => i.kind === kind).reduce((s, i) => s + i.rowsAccepted, 0);

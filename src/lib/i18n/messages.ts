@@ -282,6 +282,10 @@ export const en = {
   'tree.node': '{name}, generation {generation}, {day}',
   'tree.adopted': 'adopted {day}',
   'tree.origin': 'origin, first taught {day}',
+  'period.leftOutQuarter':
+    '{n} {n|lot|lots} reported by quarter {n|is|are} shown at quarter and year intervals, not by month.',
+  'period.leftOutYear':
+    '{n} {n|lot|lots} reported by year {n|is|are} shown at year intervals only.',
   'interval.month': 'month',
   'interval.quarter': 'quarter',
   'interval.year': 'year',
@@ -1046,6 +1050,8 @@ export const zh: Record<MessageKey, string> = {
   'tree.node': '{name}，第 {generation} 代，{day}',
   'tree.adopted': '{day} 采用',
   'tree.origin': '来源，{day} 首次传授',
+  'period.leftOutQuarter': '{n} 批按季度上报的检验只在季度和年度视图中显示，不按月显示。',
+  'period.leftOutYear': '{n} 批按年上报的检验只在年度视图中显示。',
   'interval.month': '月',
   'interval.quarter': '季度',
   'interval.year': '年',

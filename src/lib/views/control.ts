@@ -19,7 +19,7 @@ import {
   spcSignals,
   westernElectricSignals,
 } from '../analysis/spc';
-import { bucketOf, monthTime, type Interval } from '../analysis/periods';
+import { monthTime, periodBucket, type Interval } from '../analysis/periods';
 import { funnel, Z95, Z998, type FunnelPoint } from '../analysis/funnel';
 import { csvLine } from '../share/csv';
 import type { ControlState, PointNote } from '../state/controlQuery';
@@ -275,8 +275,9 @@ export function defectPoints(
 ): RatePoint[] {
   const byPeriod = new Map<string, number>();
   for (const [m, n] of byMonth) {
-    const b = bucketOf(m, interval);
-    byPeriod.set(b, (byPeriod.get(b) ?? 0) + n);
+    // A coarser period than the interval has no point here, as with the rates.
+    const b = periodBucket(m, interval);
+    if (b !== null) byPeriod.set(b, (byPeriod.get(b) ?? 0) + n);
   }
   return points.map((p) => ({ ...p, defective: byPeriod.get(p.period) ?? 0 }));
 }

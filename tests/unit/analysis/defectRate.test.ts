@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defectRateByPeriod } from '../../../src/lib/analysis/defectRate';
+import { defectRateByPeriod, leftOutLots } from '../../../src/lib/analysis/defectRate';
 import { lot, rollupsOf } from '../records';
 
 const data = rollupsOf([
@@ -102,5 +102,59 @@ describe('defectRateByPeriod(chunks, query)', () => {
     // The first set still gives its own numbers, at any interval.
     expect(defectRateByPeriod(data, { ...q, interval: 'year' })[0].inspected).toBe(3000);
     expect(defectRateByPeriod(data, q)[0].points[0].inspected).toBe(2000);
+  });
+});
+
+describe('lots reported by quarter or year (mixed periods)', () => {
+  const coarse = (period: string, periodStart: string, grain: 'quarter' | 'year', n: number) => ({
+    ...lot('dongwu', 'crepe satin', periodStart.slice(0, 7), n, n / 10),
+    period,
+    periodStart,
+    grain,
+  });
+  const mixed = rollupsOf([
+    lot('dongwu', 'crepe satin', '1956-07', 1000, 80),
+    lot('dongwu', 'crepe satin', '1956-08', 1000, 70),
+    coarse('1956-Q3', '1956-07-01', 'quarter', 3000),
+    coarse('1956-Q3', '1956-07-01', 'quarter', 600),
+    coarse('1956', '1956-01-01', 'year', 12000),
+  ]).rollups;
+
+  it('leaves a quarter’s and a year’s lots out of a monthly view, and counts them', () => {
+    const [s] = defectRateByPeriod(mixed, { interval: 'month', by: 'factory' });
+    // July is July's own lot: the quarter's 3,600 pieces are not drawn as July.
+    expect(s.points.map((p) => [p.period, p.inspected])).toEqual([
+      ['1956-07', 1000],
+      ['1956-08', 1000],
+    ]);
+    expect(leftOutLots(mixed, { interval: 'month', by: 'factory' })).toEqual({
+      quarter: 2,
+      year: 1,
+    });
+  });
+
+  it('pools the quarter with its months in a quarterly view, and all of them by year', () => {
+    const [q] = defectRateByPeriod(mixed, { interval: 'quarter', by: 'factory' });
+    expect(q.points.map((p) => [p.period, p.inspected, p.defective])).toEqual([
+      ['1956-Q3', 5600, 510],
+    ]);
+    expect(leftOutLots(mixed, { interval: 'quarter', by: 'factory' })).toEqual({
+      quarter: 0,
+      year: 1,
+    });
+    const [y] = defectRateByPeriod(mixed, { interval: 'year', by: 'factory' });
+    expect(y.points.map((p) => [p.period, p.inspected])).toEqual([['1956', 17600]]);
+    expect(leftOutLots(mixed, { interval: 'year', by: 'factory' })).toEqual({
+      quarter: 0,
+      year: 0,
+    });
+  });
+
+  it('counts a coarse lot in a range only when its whole period lies in it', () => {
+    const q = { interval: 'quarter' as const, by: 'factory' as const, from: '1956-08' };
+    expect(defectRateByPeriod(mixed, q)[0].points.map((p) => [p.period, p.inspected])).toEqual([
+      ['1956-Q3', 1000],
+    ]);
+    expect(leftOutLots(mixed, { ...q, interval: 'month' })).toEqual({ quarter: 0, year: 0 });
   });
 });

@@ -3,8 +3,11 @@ import {
   bucketMonths,
   bucketOf,
   bucketSpan,
+  labelGrain,
+  periodBucket,
   periodIndex,
   periodLabel,
+  periodWithin,
 } from '../../../src/lib/analysis/periods';
 
 describe('bucketOf(month, interval)', () => {
@@ -52,5 +55,37 @@ describe('periodIndex(time, interval) and periodLabel(index, interval)', () => {
       expect(periodLabel(periodIndex(Date.UTC(1956, 7, 15), interval), interval)).toBe(
         bucketOf('1956-08', interval),
       );
+  });
+});
+
+describe('labelGrain, periodBucket and periodWithin', () => {
+  it.each([
+    ['1956-08', 'month'],
+    ['1956-Q3', 'quarter'],
+    ['1956', 'year'],
+  ])('%s is a %s', (label, grain) => expect(labelGrain(label)).toBe(grain));
+
+  it('refuses what is not a period label', () =>
+    expect(() => labelGrain('1956-13')).toThrow(TypeError));
+
+  it.each([
+    ['1956-08', 'month', '1956-08'],
+    ['1956-08', 'quarter', '1956-Q3'],
+    ['1956-08', 'year', '1956'],
+    ['1956-Q3', 'month', null],
+    ['1956-Q3', 'quarter', '1956-Q3'],
+    ['1956-Q3', 'year', '1956'],
+    ['1956', 'quarter', null],
+    ['1956', 'year', '1956'],
+  ] as const)('%s at a %s interval is in %s', (label, interval, bucket) =>
+    expect(periodBucket(label, interval)).toBe(bucket),
+  );
+
+  it('is within a range when every month of the period is', () => {
+    expect(periodWithin('1956-Q3', '1956-07', '1956-09')).toBe(true);
+    expect(periodWithin('1956-Q3', '1956-08')).toBe(false);
+    expect(periodWithin('1956-Q3', undefined, '1956-08')).toBe(false);
+    expect(periodWithin('1956', '1956-01', '1956-12')).toBe(true);
+    expect(periodWithin('1956-08')).toBe(true);
   });
 });

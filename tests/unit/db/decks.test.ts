@@ -116,6 +116,6 @@ describe('decks', () => {
     expect((await db.imports.toArray()).map((i) => i.fileName)).toEqual(['old.csv']);
     await addSlide(db, null, slide(1));
     expect(await db.decks.count()).toBe(1);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 });

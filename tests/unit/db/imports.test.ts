@@ -15,6 +15,7 @@ import {
 } from '../../../src/lib/db/imports';
 import { dataSummary, recordPage } from '../../../src/lib/db/queries';
 import { rollupRows } from '../../../src/lib/db/rollups';
+import { ChunkBuilder } from '../../../src/lib/db/chunks';
 import { EMPTY, counts, freshDb, importText } from './helpers';
 import { bytesSource } from '../../../src/lib/import/decode';
 import { importCsv } from '../../../src/lib/import/importer';
@@ -437,10 +438,10 @@ describe('cleanupStaging(db, isAlive)', () => {
 });
 
 describe('LoomDB schema', () => {
-  it('opens a new database at the latest version (2) with every table', async () => {
+  it('opens a new database at the latest version (3) with every table', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'chunks',
       'decks',
@@ -451,6 +452,48 @@ describe('LoomDB schema', () => {
       'rollups',
     ]);
     db.close();
+  });
+
+  it('sums again, on opening a version-2 database, the rollups of imports with quarter lots', async () => {
+    const name = `loom-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores({
+      imports: '++id, hash, status, kind',
+      chunks: '++id, importId, [importId+seq]',
+      factories: '++id, importId, factory_id',
+      exchanges: '++id, importId',
+      rollups: '++id, importId',
+      defectRollups: '++id, importId',
+    });
+    v2.version(2).stores({ decks: '++id, updatedAt' });
+    const lot = (period: string, grain: 'month' | 'quarter', periodStart: string) => ({
+      factory_id: 'zhenya',
+      product: 'crepe satin',
+      period,
+      periodStart,
+      grain,
+      inspected: 1000,
+      defective: 60,
+    });
+    const builder = new ChunkBuilder(1);
+    builder.add(lot('1956-07', 'month', '1956-07-01'), 2);
+    builder.add(lot('1956-Q3', 'quarter', '1956-07-01'), 3);
+    const chunk = builder.take()!;
+    await v2
+      .table('imports')
+      .add({ id: 1, fileName: 'q.csv', status: 'active', kind: 'production' });
+    await v2.table('chunks').add(chunk);
+    // What version 2 stored: the quarter summed into July.
+    await v2.table('rollups').add({ importId: 1, count: 1, month: { dict: ['', '1956-07'] } });
+    v2.close();
+    const db = new LoomDB(name);
+    const rows = (await db.rollups.toArray()).flatMap((c) => [...rollupRows(c)]);
+    expect(rows.map((r) => [r.month, r.inspected, r.grain])).toEqual([
+      ['1956-07', 1000, 'month'],
+      ['1956-Q3', 1000, 'quarter'],
+    ]);
+    db.close();
+    await Dexie.delete(name);
   });
 
   it('opens a database that version 1 wrote, with its data', async () => {

@@ -41,6 +41,7 @@ function cubeOf(entries: [string, RatePoint[]][]): PeriodCube {
     end: Float64Array.from(periods, (b) => byPeriod.get(b)!.end),
     inspected: new Float64Array(entries.length * w),
     defective: new Float64Array(entries.length * w),
+    leftOut: { quarter: 0, year: 0 },
   };
   entries.forEach(([, pts], k) =>
     pts.forEach((p) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChunkBuilder } from '../../../src/lib/db/chunks';
-import { RollupAccumulator, defectRollupRows, rollupRows } from '../../../src/lib/db/rollups';
+import { RollupAccumulator, rollupPeriod } from '../../../src/lib/db/rollupAccumulator';
+import { defectRollupRows, rollupRows } from '../../../src/lib/db/rollups';
 
 /** Rolls up records through production chunks of `perChunk` rows, as an import does. */
 function accumulate(records: ProductionRecord[], perChunk = 1000): RollupAccumulator {
@@ -102,27 +103,44 @@ describe('RollupAccumulator', () => {
     expect(defectRollups.map((c) => c.count)).toEqual([65_536, 70_000 - 65_536]);
   });
 
-  it('sums a cell whose rows fall in different chunks, quarters in their first month', () => {
+  it('sums a cell whose rows fall in different chunks, and keeps a quarter’s lots apart', () => {
     const q = {
       ...lot('a', '1956-07-01', 100, 4, 'x'),
       period: '1956-Q3',
       grain: 'quarter' as const,
     };
+    const y = { ...lot('a', '1956-01-01', 900, 9, 'x'), period: '1956', grain: 'year' as const };
     const acc = accumulate(
-      [lot('a', '1956-07-01', 100, 1, 'x'), lot('b', '1956-07-01', 5, 0), q],
+      [lot('a', '1956-07-01', 100, 1, 'x'), lot('b', '1956-07-01', 5, 0), q, y],
       1,
     );
     const rows = [...rollupRows(acc.chunks(1).rollups[0])];
+    // The quarter is its own cell: it never stands in for July.
     expect(
       rows.map((r) => [r.factory_id, r.month, r.inspected, r.defective, r.lots, r.grain]),
     ).toEqual([
-      ['a', '1956-07', 200, 5, 2, 'quarter'],
+      ['a', '1956-07', 100, 1, 1, 'month'],
       ['b', '1956-07', 5, 0, 1, 'month'],
+      ['a', '1956-Q3', 100, 4, 1, 'quarter'],
+      ['a', '1956', 900, 9, 1, 'year'],
     ]);
     expect(
-      [...defectRollupRows(acc.chunks(1).defectRollups[0])].map((d) => [d.factory_id, d.defective]),
-    ).toEqual([['a', 5]]);
+      [...defectRollupRows(acc.chunks(1).defectRollups[0])].map((d) => [d.month, d.defective]),
+    ).toEqual([
+      ['1956-07', 1],
+      ['1956-Q3', 4],
+      ['1956', 9],
+    ]);
   });
+
+  it.each([
+    ['day', '1956-08-26', '1956-08'],
+    ['month', '1956-08-01', '1956-08'],
+    ['quarter', '1956-10-01', '1956-Q4'],
+    ['year', '1956-01-01', '1956'],
+  ] as const)('keeps a %s lot starting %s in the period %s', (grain, day, label) =>
+    expect(rollupPeriod(Date.parse(day) / 86_400_000, grain)).toBe(label),
+  );
 
   it('sums rare defect types past the first eight as well as common ones', () => {
     const types = Array.from({ length: 11 }, (_, i) => `type${i}`);
