@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { card, chooseFiles, openWithSample } from './helpers';
-import { gb18030, qualityReport, reportWorkbook, thirdQuarterLots } from '../fixtures/reports';
+import {
+  gb18030,
+  qualityReport,
+  reportWorkbook,
+  thirdQuarterLots,
+  wideReport,
+} from '../fixtures/reports';
 
 /** The Data page's count of factories and of production rows, as it shows them. */
 async function loaded(page: Page) {
@@ -277,4 +283,29 @@ test('lots reported by quarter are not drawn as their first month: the monthly v
   );
   await page.getByLabel('Interval').selectOption('quarter');
   await expect(page.getByRole('note')).toHaveCount(0);
+});
+
+test('a wide table, one column per month, is unpivoted into its lots when the user ticks Unpivot', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  const before = await loaded(page);
+  await chooseFiles(page, [reportFile('月报.csv', wideReport(thirdQuarterLots(), 'rows'))]);
+  const c = card(page, '月报.csv');
+  await expect(c).toContainText(
+    'The 3 columns “1956年7月” … “1956年9月” look like one column per period',
+  );
+  await c.getByLabel('Unpivot: turn the 3 period columns into one row per period').check();
+  await expect(c.getByLabel('Kind')).toHaveValue('production');
+  await expect(c.getByRole('table').locator('thead th')).toHaveText([
+    'Row',
+    '厂名',
+    '产品',
+    'period',
+    '检验数',
+    '次品数',
+  ]);
+  await c.getByRole('button', { name: 'Import 12 rows' }).click();
+  await expect(c.getByRole('status')).toContainText('Imported 12 production rows');
+  expect((await loaded(page)).rows).toBe(before.rows + 12);
 });

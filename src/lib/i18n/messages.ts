@@ -502,6 +502,7 @@ export const en = {
   'import.pasteRead': 'Read pasted table',
   'import.pastedName': 'Pasted table {n}.tsv',
   'import.sheet': 'Sheet',
+  'import.unpivot': 'Unpivot: turn the {n} period columns into one row per period',
   'import.all': 'Import all {n} files',
   'import.file': 'File {file}',
   'import.remove': 'Remove',
@@ -746,6 +747,12 @@ export const en = {
     'The header “{name}” appears more than once; column {n} is called “{renamed}”.',
   'problem.sep-line': 'The file starts with “sep={sep}”; that line is not data.',
   'problem.unused-columns': 'Columns Loom does not use: {columns}.',
+  'problem.wide-table':
+    'The {n} columns “{first}” … “{last}” look like one column per period: tick “Unpivot” to turn them into one row per period.',
+  'problem.unpivoted':
+    'Unpivoted the {n} period columns “{first}” … “{last}” into {rows} {rows|row|rows}; each keeps the number of its first line in the file.',
+  'problem.fatal-unpivot-too-large':
+    'This table is too long to unpivot: Loom unpivots up to {max} rows. Split it, or save it with one row per period.',
   'problem.placeholder':
     '1 factory is not in any factories file and was added as a placeholder: {ids}.',
   'problem.placeholders':
@@ -1251,6 +1258,7 @@ export const zh: Record<MessageKey, string> = {
   'import.pasteRead': '读取粘贴的表格',
   'import.pastedName': '粘贴的表格 {n}.tsv',
   'import.sheet': '工作表',
+  'import.unpivot': '转为长表：把 {n} 个时期列转成每个时期一行',
   'import.all': '全部导入（{n} 个文件）',
   'import.file': '文件 {file}',
   'import.remove': '移除',
@@ -1472,6 +1480,12 @@ export const zh: Record<MessageKey, string> = {
   'problem.repeated-header': '表头“{name}”出现了不止一次；第 {n} 列被命名为“{renamed}”。',
   'problem.sep-line': '文件以“sep={sep}”开头；这一行不是数据。',
   'problem.unused-columns': 'Loom 不使用这些列：{columns}。',
+  'problem.wide-table':
+    '“{first}”…“{last}”这 {n} 列像是每个时期一列：勾选“转为长表”，把它们转成每个时期一行。',
+  'problem.unpivoted':
+    '已把“{first}”…“{last}”这 {n} 个时期列转成 {rows} 行；每行沿用它在文件中第一行的行号。',
+  'problem.fatal-unpivot-too-large':
+    '此表太长，无法转为长表：Loom 最多转换 {max} 行。请拆分文件，或另存为每个时期一行。',
   'problem.placeholder': '有 1 家工厂不在任何工厂文件中，已作为占位添加：{ids}。',
   'problem.placeholders': '有 {n} 家工厂不在任何工厂文件中，已作为占位添加：{ids}。',
   'problem.bundle-not-json': '{file} 不是 Loom 数据包：它不是 JSON。',

@@ -36,6 +36,8 @@ export const MAX_HEADER_ROW = 1000;
 export interface RowBatch {
   rows: string[][];
   firstRow: number;
+  /** Each row's own number, when rows are not consecutive lines (an unpivoted table's). */
+  rowNumbers?: number[];
   /** Bytes of the file read so far. */
   bytesRead: number;
 }

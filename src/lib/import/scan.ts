@@ -15,7 +15,8 @@ import { FileLimits, createValidator } from './validate';
 import { looksDecimalComma } from './values';
 import { FIELDS } from '../schema/fields';
 import { RunningSums, totalsLabels, type TotalsMatch } from './totals';
-import { notice, quoteList, type Notice } from '../notice';
+import { unpivotReader, wideColumns, type PeriodColumn } from './unpivot';
+import { cut, notice, quoteList, type Notice } from '../notice';
 
 /** Rows kept for the preview table. */
 export const PREVIEW_ROWS = 20;
@@ -75,6 +76,10 @@ export interface ScanResult {
   rejected: number;
   /** Counts were read with a decimal comma (`3.000` is three thousand). */
   decimalComma: boolean;
+  /** A wide table's period columns (one column per period), or null. */
+  wide: { columns: number; first: string; last: string } | null;
+  /** The period columns were turned into rows (`options.unpivot`). */
+  unpivoted: boolean;
   /**
    * Rows that look like totals or subtotals (the first 1,000): left out unless the options
    * keep them, and then also counted as accepted or rejected.
@@ -146,6 +151,8 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     accepted: 0,
     rejected: 0,
     decimalComma: false,
+    wide: null,
+    unpivoted: false,
     totals: [],
     totalsCount: 0,
     preview: [],
@@ -165,13 +172,22 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   };
 
   let reader: CsvReader;
+  let wide: PeriodColumn[] | null = null;
   try {
     reader = await openTable(input, options);
+    wide = wideColumns(reader.headers);
+    if (wide && options.unpivot) reader = await unpivotReader(reader, wide);
   } catch (e) {
     if (e instanceof CsvFatal) return block(e.error);
     throw e;
   }
   Object.assign(result, {
+    wide: wide && {
+      columns: wide.length,
+      first: wide[0].period,
+      last: wide[wide.length - 1].period,
+    },
+    unpivoted: !!(wide && options.unpivot),
     format: reader.format,
     sheets: reader.sheets,
     sheet: reader.sheet,
@@ -182,6 +198,14 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
     warnings: reader.warnings,
   });
   const { headers } = reader;
+  if (wide && !options.unpivot)
+    result.warnings.push(
+      notice('wide-table', {
+        n: wide.length,
+        first: cut(wide[0].period),
+        last: cut(wide[wide.length - 1].period),
+      }),
+    );
   if (options.kind !== undefined && !isKind(options.kind))
     return block({
       row: reader.headerRow,
@@ -253,7 +277,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
         const cells = batch.rows[i];
         if (isBlankRow(cells)) continue;
         result.rows++;
-        const row = batch.firstRow + i;
+        const row = batch.rowNumbers?.[i] ?? batch.firstRow + i;
         if (result.preview.length < PREVIEW_ROWS) {
           result.preview.push(cells);
           result.previewRows.push(row);

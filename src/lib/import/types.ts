@@ -56,6 +56,8 @@ export interface CsvOptions {
   decimalComma?: boolean;
   /** A workbook's sheet to read, by name; by default the one that looks like data. */
   sheet?: string;
+  /** Turn a wide table's period columns (1956年7月, 1956年8月, …) into one row per period. */
+  unpivot?: boolean;
 }
 
 /** What `analyzeCsv` returns: the file understood, without touching the database. */

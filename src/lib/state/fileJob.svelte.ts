@@ -130,13 +130,20 @@ export class FileJob {
   /** Overrides what Loom detected and reads the file again. */
   set<
     K extends
-      'kind' | 'encoding' | 'delimiter' | 'headerRow' | 'keepTotals' | 'decimalComma' | 'sheet',
+      | 'kind'
+      | 'encoding'
+      | 'delimiter'
+      | 'headerRow'
+      | 'keepTotals'
+      | 'decimalComma'
+      | 'sheet'
+      | 'unpivot',
   >(key: K, value: NonNullable<CsvOptions[K]>): void {
     this.options = {
       ...this.options,
       [key]: value,
       // Other headers, or another kind's fields: the mapping starts again from the guess.
-      ...(key === 'kind' || key === 'headerRow' ? { mapping: undefined } : {}),
+      ...(key === 'kind' || key === 'headerRow' || key === 'unpivot' ? { mapping: undefined } : {}),
       // Another sheet: its own header row and columns.
       ...(key === 'sheet' ? { headerRow: undefined, mapping: undefined } : {}),
     };
