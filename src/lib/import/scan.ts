@@ -172,7 +172,7 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   };
 
   let reader: CsvReader;
-  let wide: PeriodColumn[] | null = null;
+  let wide: PeriodColumn[] | null;
   try {
     reader = await openTable(input, options);
     wide = wideColumns(reader.headers);
