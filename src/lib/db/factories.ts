@@ -40,10 +40,27 @@ export class FactoryResolver {
 
   /** The factory_id that `ref` names; an unknown ref is returned as is and remembered. */
   resolve(ref: string): string {
-    const id = this.lookup.get(ref.toLowerCase());
-    if (id !== undefined) return id;
-    this.unknown.add(ref);
-    this.lookup.set(ref.toLowerCase(), ref);
-    return ref;
+    // Rows come grouped by factory: the last answer is nearly always the next one.
+    if (ref === this.lastRef) return this.lastId;
+    this.lastRef = ref;
+    return (this.lastId = this.lookupRef(ref));
+  }
+
+  private lastRef: string | null = null;
+  private lastId = '';
+  /** Answers by the ref as written, so a ref seen before is not lower-cased again. */
+  private readonly answered = new Map<string, string>();
+
+  private lookupRef(ref: string): string {
+    const known = this.answered.get(ref);
+    if (known !== undefined) return known;
+    let id = this.lookup.get(ref.toLowerCase());
+    if (id === undefined) {
+      this.unknown.add(ref);
+      this.lookup.set(ref.toLowerCase(), ref);
+      id = ref;
+    }
+    this.answered.set(ref, id);
+    return id;
   }
 }

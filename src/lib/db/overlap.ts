@@ -53,6 +53,12 @@ export async function findOverlaps(
   let mine: Float64Array[] | null = null;
   for (const other of others) {
     const theirRollups = await db.rollups.where('importId').equals(other.id).toArray();
+    // No factory or no product in common: no cell can meet (the dictionaries are small).
+    if (
+      !shareValue(myRollups, theirRollups, 'factory') ||
+      !shareValue(myRollups, theirRollups, 'product')
+    )
+      continue;
     // The smaller side's cells as a set, the larger side looked up in it.
     const met =
       theirRollups.reduce((n, c) => n + c.count, 0) < myCount
@@ -101,6 +107,16 @@ function cellsOf(chunks: readonly RollupCells[]): Set<string> {
   const cells = new Set<string>();
   for (const c of chunks) for (let i = 0; i < c.count; i++) cells.add(cellKey(c, i));
   return cells;
+}
+
+/** Whether two sets of rollup chunks have a value of `column` in common, by their dictionaries. */
+function shareValue(
+  a: readonly RollupCells[],
+  b: readonly RollupCells[],
+  column: 'factory' | 'product',
+): boolean {
+  const values = new Set(a.flatMap((c) => c[column].dict.filter(Boolean)));
+  return b.some((c) => c[column].dict.some((v) => v !== '' && values.has(v)));
 }
 
 /** Whether any cell of `chunks` is in `cells`. */

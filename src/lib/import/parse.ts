@@ -113,6 +113,9 @@ export function countRowBreaks(text: string): number {
 
 /** True for a row with no content: an empty line, or only empty cells. */
 export function isBlankRow(cells: readonly string[]): boolean {
+  // A row that starts with a visible ASCII character is not blank: no trim then.
+  const first = cells.length ? cells[0].charCodeAt(0) : 0;
+  if (first > 32 && first < 127) return false;
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
 }

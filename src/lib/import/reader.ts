@@ -131,6 +131,7 @@ export async function openCsv(
   const isText = typeof input === 'string';
   const size = isText ? input.length : input.size;
   const hasher = options.hash ? null : new ContentHash();
+  let hashing: Promise<void> | undefined;
   if (options.encoding !== undefined && !isEncoding(options.encoding))
     throw fatal(
       notice('fatal-unknown-encoding', {
@@ -215,7 +216,9 @@ export async function openCsv(
     }
     const bytes = await ahead.shift()!;
     offset += bytes.byteLength;
-    const hashed = hasher?.update(bytes);
+    // One chunk's hash runs while the next is parsed: awaited a chunk later, never piling up.
+    const previous = hashing;
+    hashing = hasher?.update(bytes);
     let text: string;
     try {
       text = decoder!.decode(bytes, offset >= size);
@@ -230,7 +233,7 @@ export async function openCsv(
       text = decoder.decode(bytes, offset >= size);
       warnings.push(notice('read-as', { at: e.byteOffset, encoding: encodingName(encoding) }));
     }
-    await hashed;
+    await previous;
     const nul = text.indexOf('\u0000');
     if (nul >= 0) throw fatal(notice('fatal-binary', { at: offset - bytes.byteLength + nul + 1 }));
     return text;
@@ -261,6 +264,7 @@ export async function openCsv(
       const { rows, firstRow } = pushText(text, offset >= size);
       if (rows.length) yield { rows, firstRow, bytesRead: offset };
     }
+    await hashing;
   }
 
   return {

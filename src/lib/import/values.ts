@@ -239,6 +239,16 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
  * reading is possible. `8/6/1956` is ambiguous-date; `1956-02-30` is impossible-date.
  */
 export function parsePeriod(cell: string): Parsed<Period> {
+  // `YYYY-MM`, the commonest form, read from its digits: no string is hashed.
+  if (cell.length === 7 && cell.charCodeAt(4) === 45) {
+    const y = digitsAt(cell, 0, 4);
+    const m = digitsAt(cell, 5, 2);
+    if (y >= 0 && m >= 0) {
+      let month = monthMemo.get(y * 100 + m);
+      if (month === undefined) monthMemo.set(y * 100 + m, (month = monthPeriod(y, m)));
+      return month;
+    }
+  }
   // A file has few distinct periods and many rows: remember the answers (shared objects: never mutate them).
   let hit = periodMemo.get(cell);
   if (hit === undefined) {
@@ -250,6 +260,19 @@ export function parsePeriod(cell: string): Parsed<Period> {
 }
 
 const periodMemo = new Map<string, Parsed<Period>>();
+/** `YYYY-MM` periods by y·100 + m: at most 9,000 × 100 entries. */
+const monthMemo = new Map<number, Parsed<Period>>();
+
+/** The number the ASCII digits `s[at..at+n)` spell, or -1 when one is not a digit. */
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
 
 function parsePeriodUncached(cell: string): Parsed<Period> {
   const s = trimInvisible(toHalfWidth(cell));
