@@ -2,3 +2,5 @@
 export function generateProduction(rows: number, seed?: number): Uint8Array;
 /** A seeded PRNG giving numbers in [0, 1). */
 export function rng(seed: number): () => number;
+/** The same rows as an .xlsx workbook of one sheet. */
+export function generateProductionXlsx(rows: number, seed?: number): Uint8Array;

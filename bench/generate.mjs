@@ -1,5 +1,6 @@
 // Seeded generator of large production CSVs for the bench and the e2e tests. Never committed.
 // Usage: node bench/generate.mjs ROWS > file.csv
+import { strToU8, zipSync } from 'fflate';
 
 /** mulberry32: a small, fast, seeded PRNG. */
 export function rng(seed) {
@@ -25,6 +26,26 @@ const PRODUCTS = [
 ];
 const DEFECTS = ['断经', '跳花', '纬档', '色档', '污渍', '棉结'];
 
+/** The next generated lot: [factory, product, period, inspected, defective, defect type]. */
+function nextLot(rand) {
+  const m = Math.floor(rand() * 240);
+  const inspected = 50 + Math.floor(rand() * 1950);
+  const defective = Math.floor(inspected * rand() * 0.12);
+  const factory = FACTORIES[Math.floor(rand() * FACTORIES.length)];
+  const product = PRODUCTS[Math.floor(rand() * PRODUCTS.length)];
+  const period = `${1950 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  return [
+    factory,
+    product,
+    period,
+    inspected,
+    defective,
+    DEFECTS[Math.floor(rand() * DEFECTS.length)],
+  ];
+}
+
+const HEADER = ['factory_id', 'product', 'period', 'inspected', 'defective', 'defect_type'];
+
 /**
  * `rows` production rows (about 34 bytes each) as UTF-8 CSV bytes, the same
  * for the same seed. Periods run monthly over 1950-01..1969-12.
@@ -32,17 +53,12 @@ const DEFECTS = ['断经', '跳花', '纬档', '色档', '污渍', '棉结'];
 export function generateProduction(rows, seed = 1956) {
   const rand = rng(seed);
   const enc = new TextEncoder();
-  const parts = [enc.encode('factory_id,product,period,inspected,defective,defect_type\n')];
+  const parts = [enc.encode(HEADER.join(',') + '\n')];
   let total = parts[0].byteLength;
   const BATCH = 50_000;
   for (let start = 0; start < rows; start += BATCH) {
     let s = '';
-    for (let i = start; i < Math.min(rows, start + BATCH); i++) {
-      const m = Math.floor(rand() * 240);
-      const inspected = 50 + Math.floor(rand() * 1950);
-      const defective = Math.floor(inspected * rand() * 0.12);
-      s += `${FACTORIES[Math.floor(rand() * FACTORIES.length)]},${PRODUCTS[Math.floor(rand() * PRODUCTS.length)]},${1950 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')},${inspected},${defective},${DEFECTS[Math.floor(rand() * DEFECTS.length)]}\n`;
-    }
+    for (let i = start; i < Math.min(rows, start + BATCH); i++) s += nextLot(rand).join(',') + '\n';
     const bytes = enc.encode(s);
     parts.push(bytes);
     total += bytes.byteLength;
@@ -54,6 +70,63 @@ export function generateProduction(rows, seed = 1956) {
     o += p.byteLength;
   }
   return out;
+}
+
+/**
+ * The same lots as an Excel workbook (.xlsx) of one sheet, as Excel writes one: text in the
+ * shared-strings table, counts as number cells.
+ */
+export function generateProductionXlsx(rows, seed = 1956) {
+  const rand = rng(seed);
+  const strings = new Map();
+  const shared = (v) => {
+    let i = strings.get(v);
+    if (i === undefined) strings.set(v, (i = strings.size));
+    return i;
+  };
+  const cols = 'ABCDEF';
+  const line = (r, cells) =>
+    `<row r="${r}">${cells
+      .map((v, j) =>
+        typeof v === 'number'
+          ? `<c r="${cols[j]}${r}"><v>${v}</v></c>`
+          : `<c r="${cols[j]}${r}" t="s"><v>${shared(v)}</v></c>`,
+      )
+      .join('')}</row>`;
+  const body = [line(1, HEADER)];
+  for (let i = 0; i < rows; i++) body.push(line(i + 2, nextLot(rand)));
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const pkg = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return zipSync(
+    {
+      '[Content_Types].xml': strToU8(
+        `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+      ),
+      '_rels/.rels': strToU8(
+        `${xml}<Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      'xl/workbook.xml': strToU8(
+        `${xml}<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="production" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        `${xml}<Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(
+        `${xml}<worksheet xmlns="${main}"><sheetData>${body.join('')}</sheetData></worksheet>`,
+      ),
+      'xl/sharedStrings.xml': strToU8(
+        `${xml}<sst xmlns="${main}" count="${strings.size}" uniqueCount="${strings.size}">${[
+          ...strings.keys(),
+        ]
+          .map((v) => `<si><t>${esc(v)}</t></si>`)
+          .join('')}</sst>`,
+      ),
+    },
+    { level: 1 },
+  );
 }
 
 if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {

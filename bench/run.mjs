@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../scripts/serve.mjs';
-import { generateProduction } from './generate.mjs';
+import { generateProduction, generateProductionXlsx } from './generate.mjs';
 
 const quick = process.argv.includes('--quick');
 // `--only trends,network` runs some sections (trends then imports one file of its own).
@@ -31,6 +31,12 @@ mkdirSync(data, { recursive: true });
 function file(rows, seed = 1956) {
   const path = join(data, `production-${rows}-${seed}.csv`);
   if (!existsSync(path)) writeFileSync(path, generateProduction(rows, seed));
+  return path;
+}
+
+function xlsxFile(rows, seed = 1956) {
+  const path = join(data, `production-${rows}-${seed}.xlsx`);
+  if (!existsSync(path)) writeFileSync(path, generateProductionXlsx(rows, seed));
   return path;
 }
 
@@ -199,6 +205,19 @@ async function benchImport(page) {
 
   const h = await context.newPage();
   await h.goto('http://127.0.0.1:4501/index.html');
+  // The peer, DuckDB-WASM, instantiated and warmed up once on the small file: its load is timed
+  // from the file handed over, as Loom's is from the file chosen.
+  const duckdb = async (path) => {
+    await h.locator('#file').setInputFiles(path);
+    const [ms, rows, cells] = await h.evaluate(() =>
+      window.duckdbLoad(document.getElementById('file').files[0]),
+    );
+    log(`  DuckDB-WASM: ${ms.toFixed(0)} ms, ${rows} rows, ${cells} rollup cells`);
+    return ms;
+  };
+  const t0 = Date.now();
+  await duckdb(small);
+  log(`DuckDB-WASM instantiated and warmed up in ${Date.now() - t0} ms`);
   log(`naive baseline on ${NAIVE_ROWS} rows`);
   await h.locator('#file').setInputFiles(naiveFile);
   const [naiveMs, naiveRows] = await h.evaluate((n) => window.naive(n), NAIVE_ROWS);
@@ -214,6 +233,7 @@ async function benchImport(page) {
   // Floor and import interleaved, so that the machine's mood weighs on both alike.
   const floors = [];
   const imports = [];
+  const peers = [];
   for (let i = 0; i < RUNS; i++) {
     await h.locator('#file').setInputFiles(bigs[i]);
     const [floorMs, parsedRows] = await h.evaluate(() => window.parseFloor());
@@ -222,11 +242,11 @@ async function benchImport(page) {
     const run = await loomImport(page, bigs[i], ROWS);
     imports.push(run);
     await removeImport(page, bigs[i]);
+    peers.push(await duckdb(bigs[i]));
     log(
       `Loom ${i + 1}: ${run.e2eMs} ms from file chosen to data committed (preview after ${run.analyzeMs} ms, commit ${run.commitMs} ms), heap ${run.peak.toFixed(1)} MB, longest task ${run.longestTask.toFixed(0)} ms`,
     );
   }
-  await h.close();
 
   const parseFloorMs = median(floors);
   const e2eMs = median(imports.map((r) => r.e2eMs));
@@ -263,6 +283,44 @@ async function benchImport(page) {
       goal: { e2eVsFloor: '<= 2' },
     }),
   );
+  const peerLine = (rows, loomMs, duckdbMs, extra = {}) =>
+    console.log(
+      JSON.stringify({
+        bench: 'import-peer',
+        rows,
+        loomMs,
+        duckdbMs: round(duckdbMs, 0),
+        loomVsDuckdb: round(loomMs / duckdbMs, 2),
+        ...extra,
+        goal: { loomVsDuckdb: '< 1' },
+      }),
+    );
+  peerLine(ROWS, e2eMs, median(peers));
+  if (!quick) {
+    // 4M rows (about 140 MB): one run of each, Loom first.
+    const huge = file(4_000_000, 2000);
+    log('Loom and DuckDB-WASM on 4,000,000 rows');
+    const run = await loomImport(page, huge, 4_000_000);
+    await removeImport(page, huge);
+    log(`  Loom: ${run.e2eMs} ms, heap ${run.peak.toFixed(1)} MB`);
+    peerLine(4_000_000, run.e2eMs, await duckdb(huge), { loomHeapMB: round(run.peak) });
+  }
+  // A workbook: 100,000 rows of .xlsx through the same page.
+  const XLSX_ROWS = quick ? 20_000 : 100_000;
+  const book = xlsxFile(XLSX_ROWS);
+  const xlsx = await loomImport(page, book, XLSX_ROWS);
+  await removeImport(page, book);
+  console.log(
+    JSON.stringify({
+      bench: 'import-xlsx',
+      rows: XLSX_ROWS,
+      e2eMs: xlsx.e2eMs,
+      analyzeMs: xlsx.analyzeMs,
+      heapMB: round(xlsx.peak),
+      longestTaskMs: round(xlsx.longestTask, 0),
+    }),
+  );
+  await h.close();
   console.log(
     JSON.stringify({
       bench: 'import-ratios',

@@ -16,6 +16,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.map': 'application/json',
   '.md': 'text/markdown; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /** Starts serving `dir` on 127.0.0.1:`port` under `prefix`; resolves to the server. */

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import Dexie from 'dexie';
 import './network';
 import './impact';
+import './duckdb';
 
 const input = document.getElementById('file') as HTMLInputElement;
 const file = () => input.files![0];
