@@ -301,7 +301,7 @@ test('a wide table, one column per month, is unpivoted into its lots when the us
     'Row',
     '厂名',
     '产品',
-    'period',
+    '期间',
     '检验数',
     '次品数',
   ]);

@@ -54,14 +54,21 @@ export function wideColumns(headers: readonly string[]): PeriodColumn[] | null {
   return cols.length >= 2 ? cols : null;
 }
 
-/** The header the unpivoted period column gets: the canonical field name, which every kind reads. */
-const PERIOD_HEADER = 'period';
+/**
+ * The headers the unpivot adds, in the language of the file's own headers: names every kind
+ * reads as the period (期间, period), and for cells of one unnamed measure, a name none reads.
+ */
+const addedHeaders = (headers: readonly string[]) =>
+  headers.some((h) => /[\u3400-\u9fff]/.test(h))
+    ? { period: '期间', value: '数值' }
+    : { period: 'period', value: 'value' };
 
 /**
- * A reader over the unpivoted table. Its columns are the file's other columns, `period`, and
+ * A reader over the unpivoted table. Its columns are the file's other columns, `期间` (or
+ * `period`, for a file with English headers), and
  * one column per measure: those the headers name after their periods, or those a measure
  * column's cells name (`指标`: 检验数, 次品数 on rows of their own, grouped by the other cells),
- * or a single `value` when the cells are one unnamed measure. A period with every measure blank
+ * or a single `数值` (`value`) when the cells are one unnamed measure. A period with every measure blank
  * is no lot. Each row keeps the number of its (first) line in the file.
  */
 export async function unpivotReader(reader: CsvReader, cols: PeriodColumn[]): Promise<CsvReader> {
@@ -74,6 +81,7 @@ export async function unpivotReader(reader: CsvReader, cols: PeriodColumn[]): Pr
       source.push({ cells: b.rows[i], row: b.firstRow + i });
     }
   const { headers } = reader;
+  const added = addedHeaders(headers);
   const inPeriods = new Set(cols.map((c) => c.index));
   const others = headers.map((_, i) => i).filter((i) => !inPeriods.has(i));
   const headerMeasures = cols.some((c) => c.measure !== null);
@@ -90,7 +98,7 @@ export async function unpivotReader(reader: CsvReader, cols: PeriodColumn[]): Pr
     ? [...new Set(cols.map((c) => c.measure ?? ''))]
     : measureColumn >= 0
       ? [...new Set(source.map((s) => (s.cells[measureColumn] ?? '').trim()))]
-      : ['value'];
+      : [added.value];
   // The source column of each period × measure.
   const columnOf = new Map<string, number>();
   for (const c of cols) columnOf.set(`${c.period}\u0001${c.measure ?? ''}`, c.index);
@@ -122,7 +130,7 @@ export async function unpivotReader(reader: CsvReader, cols: PeriodColumn[]): Pr
       rowNumbers.push(g.row);
     }
 
-  const named = cleanHeaders([...ids.map((i) => headers[i]), PERIOD_HEADER, ...measures]);
+  const named = cleanHeaders([...ids.map((i) => headers[i]), added.period, ...measures]);
   const warnings = [
     ...reader.warnings,
     ...named.warnings,

@@ -48,6 +48,25 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * The columns whose date cells are months: every one falls on the first of a month at
+ * midnight, over two months or more, as a column formatted 1956年7月 stores them. Their cells
+ * read `1956-07`; a column with any other day keeps its days.
+ */
+function monthColumns(data: readonly (readonly unknown[])[]): Set<number> {
+  const firsts = new Map<number, Set<string> | null>();
+  for (const row of data)
+    row.forEach((v, c) => {
+      if (!(v instanceof Date) || Number.isNaN(v.getTime())) return;
+      const seen = firsts.get(c);
+      if (seen === null) return;
+      const text = dateText(v);
+      if (text.length !== 10 || !text.endsWith('-01')) return void firsts.set(c, null);
+      firsts.set(c, (seen ?? new Set()).add(text));
+    });
+  return new Set([...firsts].filter(([, s]) => s && s.size >= 2).map(([c]) => c));
+}
+
 /** `B3` as 0-based [row, column], or null. */
 function cellAddress(ref: string): [number, number] | null {
   const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(ref);
@@ -115,7 +134,10 @@ function mergedRanges(parts: Record<string, Uint8Array>): Map<string, string[]> 
  * merged down its products' rows names each of them), and trailing blank cells dropped.
  */
 function sheetRows(data: readonly (readonly unknown[])[], merges: readonly string[]): string[][] {
-  const rows = data.map((r) => r.map(cellText));
+  const months = monthColumns(data);
+  const rows = data.map((r) =>
+    r.map((v, c) => (v instanceof Date && months.has(c) ? dateText(v).slice(0, 7) : cellText(v))),
+  );
   let filled = 0;
   for (const ref of merges) {
     const [from, to] = ref.split(':').map(cellAddress);

@@ -39,6 +39,12 @@ describe('periodColumns(headers)', () => {
     ]);
   });
 
+  it('names the columns it adds in English for a file with English headers', async () => {
+    const text = 'factory,product,1956-07,1956-08\nzhenya,crepe,97,88\n';
+    const a = await analyzeCsv(text, { unpivot: true, kind: 'production' });
+    expect(a.headers).toEqual(['factory', 'product', 'period', 'value']);
+  });
+
   it('calls a table wide only with two period columns or more', () => {
     expect(wideColumns(['factory', 'period', 'inspected', 'defective'])).toBeNull();
     expect(wideColumns(['厂名', '1956年7月'])).toBeNull();
@@ -58,7 +64,7 @@ describe('analyzeCsv on a wide table', () => {
   it('unpivots a table with a row per measure (指标) into the 12 lots', async () => {
     const a = await analyzeCsv(gb18030(wideReport(lots, 'rows')), { unpivot: true });
     expect(a.kind).toBe('production');
-    expect(a.headers).toEqual(['厂名', '产品', 'period', '检验数', '次品数']);
+    expect(a.headers).toEqual(['厂名', '产品', '期间', '检验数', '次品数']);
     expect(a.errors).toEqual([]);
     expect(got(a.records)).toEqual(expected);
     expect(a.warnings).toContain(
@@ -89,12 +95,12 @@ describe('analyzeCsv on a wide table', () => {
 
   it('turns a table of one unnamed measure into rows, and asks what the values are', async () => {
     const a = await analyzeCsv(wideReport(lots, 'single'), { unpivot: true, kind: 'production' });
-    expect(a.headers).toEqual(['厂名', '产品', 'period', 'value']);
+    expect(a.headers).toEqual(['厂名', '产品', '期间', '数值']);
     expect(a.errors[0]).toMatchObject({ code: 'needs-mapping' });
     const mapped = await analyzeCsv(wideReport(lots, 'single'), {
       unpivot: true,
       kind: 'production',
-      mapping: { defective: 'value', inspected: 'value' },
+      mapping: { defective: '数值', inspected: '数值' },
     });
     expect(mapped.records).toHaveLength(12);
   });

@@ -17,11 +17,13 @@ describe('analyzeCsv on an Excel workbook', () => {
     expect(a.errors).toEqual([]);
     const records = a.records as ProductionRecord[];
     expect(records).toHaveLength(12);
-    // Month-formatted date cells are their day; numbers are numbers; the formula is its value.
+    // Month-formatted date cells (each the 1st) are months; numbers are numbers; the formula
+    // is its value.
     expect(records[0]).toMatchObject({
       factory_id: '振亚丝织厂',
       product: '绉缎',
-      period: '1956-07-01',
+      period: '1956-07',
+      grain: 'month',
       inspected: lots[0].inspected,
       defective: lots[0].defective,
     });
@@ -180,5 +182,26 @@ describe('cell text', () => {
     expect(dateText(new Date(Date.UTC(1956, 6, 1)))).toBe('1956-07-01');
     expect(dateText(new Date(Date.UTC(1956, 6, 1, 14, 30)))).toBe('1956-07-01 14:30:00');
     expect(dateText(new Date(NaN))).toBe('');
+  });
+});
+
+describe('date cells as months', () => {
+  it('reads a column of firsts of months as months, and a column with any other day as days', async () => {
+    const [sheet] = await readWorkbook(
+      makeXlsx([
+        {
+          name: 'S',
+          rows: [
+            ['month', 'day', 'one'],
+            [{ date: '1956-07-01' }, { date: '1956-07-01' }, { date: '1956-07-01' }],
+            [{ date: '1956-08-01' }, { date: '1956-08-15' }, null],
+          ],
+        },
+      ]),
+    );
+    expect(sheet.rows.slice(1)).toEqual([
+      ['1956-07', '1956-07-01', '1956-07-01'],
+      ['1956-08', '1956-08-15'],
+    ]);
   });
 });
