@@ -158,6 +158,19 @@ export { ROLLUP_CHUNK_ROWS } from './rollupAccumulator';
 /** The IndexedDB database name. */
 export const DB_NAME = 'loom';
 
+/** The tables each version adds (Dexie's store syntax), for LoomDB and for tests of its upgrades. */
+export const SCHEMA = {
+  1: {
+    imports: '++id, hash, status, kind',
+    chunks: '++id, importId, [importId+seq]',
+    factories: '++id, importId, factory_id',
+    exchanges: '++id, importId',
+    rollups: '++id, importId',
+    defectRollups: '++id, importId',
+  },
+  2: { decks: '++id, updatedAt' },
+} as const;
+
 /** Loom's database. Version 1 is the first; each later version adds a migration and a test. */
 export class LoomDB extends Dexie {
   imports!: EntityTable<ImportRow, 'id'>;
@@ -171,16 +184,9 @@ export class LoomDB extends Dexie {
   constructor(name = DB_NAME) {
     // Relaxed durability: a crash can lose the last commit but never half of one, and writes are much faster.
     super(name, { chromeTransactionDurability: 'relaxed' });
-    this.version(1).stores({
-      imports: '++id, hash, status, kind',
-      chunks: '++id, importId, [importId+seq]',
-      factories: '++id, importId, factory_id',
-      exchanges: '++id, importId',
-      rollups: '++id, importId',
-      defectRollups: '++id, importId',
-    });
+    this.version(1).stores(SCHEMA[1]);
     // Version 2: presenter decks.
-    this.version(2).stores({ decks: '++id, updatedAt' });
+    this.version(2).stores(SCHEMA[2]);
     // Version 3: rollups keep each lot's grain (a quarter's lots sat in its first month before).
     // The rollups of imports that hold quarter or year lots are summed again from their rows.
     this.version(3)

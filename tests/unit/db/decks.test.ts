@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { LoomDB } from '../../../src/lib/db/database';
+import { LoomDB, SCHEMA } from '../../../src/lib/db/database';
 import {
   MAX_SLIDES_PER_FILE,
   addSlide,
@@ -102,14 +102,7 @@ describe('decks', () => {
   it('opens a version-1 database, keeping its imports, and adds the decks table', async () => {
     const name = `loom-v1-${Math.random()}`;
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      imports: '++id, hash, status, kind',
-      chunks: '++id, importId, [importId+seq]',
-      factories: '++id, importId, factory_id',
-      exchanges: '++id, importId',
-      rollups: '++id, importId',
-      defectRollups: '++id, importId',
-    });
+    v1.version(1).stores(SCHEMA[1]);
     await v1.table('imports').add({ fileName: 'old.csv', status: 'active', kind: 'factories' });
     v1.close();
     const db = new LoomDB(name);

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LoomDB } from '../../../src/lib/db/database';
+import { LoomDB, SCHEMA } from '../../../src/lib/db/database';
 import { activeFactories } from '../../../src/lib/db/factories';
 import {
   activateGroup,
@@ -457,15 +457,8 @@ describe('LoomDB schema', () => {
   it('sums again, on opening a version-2 database, the rollups of imports with quarter lots', async () => {
     const name = `loom-v2-${Math.random()}`;
     const v2 = new Dexie(name);
-    v2.version(1).stores({
-      imports: '++id, hash, status, kind',
-      chunks: '++id, importId, [importId+seq]',
-      factories: '++id, importId, factory_id',
-      exchanges: '++id, importId',
-      rollups: '++id, importId',
-      defectRollups: '++id, importId',
-    });
-    v2.version(2).stores({ decks: '++id, updatedAt' });
+    v2.version(1).stores(SCHEMA[1]);
+    v2.version(2).stores(SCHEMA[2]);
     const lot = (period: string, grain: 'month' | 'quarter', periodStart: string) => ({
       factory_id: 'zhenya',
       product: 'crepe satin',
