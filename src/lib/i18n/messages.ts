@@ -679,6 +679,8 @@ export const en = {
   'problem.fatal-not-workbook':
     'This is a zip file, but not an Excel workbook: Loom reads .xlsx workbooks and CSV files.',
   'problem.fatal-bad-workbook': 'This workbook cannot be read ({detail}); it may be damaged.',
+  'problem.fatal-workbook-too-large':
+    'This workbook’s sheets hold {mb} MB of data, past the {max} MB Loom reads from a workbook; save the sheet as CSV, which Loom reads at any size.',
   'problem.fatal-no-sheet': 'The workbook has no sheet “{sheet}”; its sheets are {sheets}.',
   'problem.sheet-chosen':
     'Read from sheet “{sheet}”, the one of its {n} sheets that looks like data; choose another under Sheet.',
@@ -1424,6 +1426,8 @@ export const zh: Record<MessageKey, string> = {
   'problem.fatal-not-workbook':
     '这是 zip 文件，但不是 Excel 工作簿：Loom 读取 .xlsx 工作簿和 CSV 文件。',
   'problem.fatal-bad-workbook': '无法读取此工作簿（{detail}），文件可能已损坏。',
+  'problem.fatal-workbook-too-large':
+    '此工作簿的工作表共有 {mb} MB 数据，超过 Loom 从工作簿读取的上限 {max} MB；请把工作表另存为 CSV，CSV 不受大小限制。',
   'problem.fatal-no-sheet': '工作簿中没有工作表“{sheet}”；它的工作表有 {sheets}。',
   'problem.sheet-chosen': '数据取自工作表“{sheet}”：{n} 个工作表中它最像数据；可在“工作表”中另选。',
   'problem.header-below-title': '表头在第 {row} 行；第 1 行像是标题。',

@@ -160,16 +160,25 @@ function sheetRows(data: readonly (readonly unknown[])[], merges: readonly strin
 }
 
 /**
- * Refuses what is a zip but not a workbook Loom reads, before parsing it: a macro-enabled
- * workbook, an OpenDocument spreadsheet, or another zip. Only the content types are inflated.
+ * The most XML a workbook's sheets may hold, inflated. A sheet is read whole, as strings, so a
+ * workbook near Excel's million rows would take gigabytes; CSV has no such limit.
  */
-function checkPackage(bytes: Uint8Array): void {
+export const MAX_SHEET_XML_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Refuses what is a zip but not a workbook Loom reads, before parsing it: a macro-enabled
+ * workbook, an OpenDocument spreadsheet, another zip, or sheets past `maxSheetBytes` of XML.
+ * Only the content types are inflated; sizes come from the zip's directory.
+ */
+export function checkPackage(bytes: Uint8Array, maxSheetBytes = MAX_SHEET_XML_BYTES): void {
   const names: string[] = [];
+  let sheetBytes = 0;
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(bytes, {
       filter: (f) => {
         names.push(f.name);
+        if (/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) sheetBytes += f.originalSize;
         return f.name === '[Content_Types].xml' || f.name === 'mimetype';
       },
     });
@@ -181,6 +190,13 @@ function checkPackage(bytes: Uint8Array): void {
   const types = parts['[Content_Types].xml'] ? strFromU8(parts['[Content_Types].xml']) : '';
   if (/macroEnabled\.main\+xml/i.test(types)) throw fatal(notice('fatal-xlsm'));
   if (!names.includes('xl/workbook.xml')) throw fatal(notice('fatal-not-workbook'));
+  if (sheetBytes > maxSheetBytes)
+    throw fatal(
+      notice('fatal-workbook-too-large', {
+        mb: Math.round(sheetBytes / 2 ** 20),
+        max: Math.round(maxSheetBytes / 2 ** 20),
+      }),
+    );
 }
 
 /** Reads every sheet of a workbook. Throws CsvFatal for a workbook Loom cannot read. */

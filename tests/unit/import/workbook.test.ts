@@ -3,7 +3,13 @@ import { zipSync, strToU8 } from 'fflate';
 import { analyzeCsv } from '../../../src/lib/import';
 import { bytesSource } from '../../../src/lib/import/decode';
 import { scanCsv } from '../../../src/lib/import/scan';
-import { dateText, numberText, pickSheet, readWorkbook } from '../../../src/lib/import/workbook';
+import {
+  checkPackage,
+  dateText,
+  numberText,
+  pickSheet,
+  readWorkbook,
+} from '../../../src/lib/import/workbook';
 import type { ProductionRecord } from '../../../src/lib/schema/types';
 import { reportWorkbook, thirdQuarterLots } from '../../fixtures/reports';
 import { excelSerial, makeXlsx } from '../../fixtures/xlsx';
@@ -203,5 +209,18 @@ describe('date cells as months', () => {
       ['1956-07', '1956-07-01', '1956-07-01'],
       ['1956-08', '1956-08-15'],
     ]);
+  });
+});
+
+describe('checkPackage(bytes, maxSheetBytes)', () => {
+  it('refuses sheets past the size Loom reads from a workbook, before reading them', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => [`factory ${i}`, i]);
+    const bytes = makeXlsx([{ name: 'S', rows }]);
+    expect(() => checkPackage(bytes)).not.toThrow();
+    expect(() => checkPackage(bytes, 1000)).toThrow(
+      expect.objectContaining({
+        error: expect.objectContaining({ code: 'fatal-workbook-too-large' }),
+      }) as Error,
+    );
   });
 });
