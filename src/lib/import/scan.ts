@@ -5,21 +5,19 @@ import {
   missingRequired,
   resolveMapping,
 } from '../schema/mapping';
-import { isKind, type AnyRecord, type ProductionRecord, type RecordKind } from '../schema/types';
-import { csvLine } from '../share/csv';
+import { isKind, type AnyRecord, type RecordKind } from '../schema/types';
 import { DecodeError, type ByteSource } from './decode';
-import { isBlankRow } from './parse';
 import { CsvFatal, openTable, type CsvReader, type TableFormat } from './reader';
 import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
 import { FileLimits, createValidator } from './validate';
 import { looksDecimalComma } from './values';
 import { FIELDS } from '../schema/fields';
-import { RunningSums, totalsLabels, type TotalsMatch } from './totals';
+import type { TotalsMatch } from './totals';
+import { RowScanner } from './rowScan';
 import { unpivotReader, wideColumns, type PeriodColumn } from './unpivot';
 import { cut, notice, quoteList, type Notice } from '../notice';
 
-/** Rows kept for the preview table. */
-export const PREVIEW_ROWS = 20;
+export { PREVIEW_ROWS } from './rowScan';
 
 /** How far a scan has got, for progress bars. */
 export interface ScanProgress {
@@ -235,9 +233,8 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
       }),
     );
   const canValidate = !!(kind && mapping && missing.length === 0);
-  // Made at the first batch, once its count cells have said how numbers are written.
-  let validate: ReturnType<typeof createValidator> | null = null;
   const limits = canValidate && kind === 'production' ? new FileLimits(headers, mapping!) : null;
+  // Made at the first batch, once its count cells have said how numbers are written.
   const validatorFor = (rows: readonly string[][]) => {
     const columns = FIELDS[kind!]
       .filter((f) => f.type === 'count' && (mapping!.get(f.name) ?? -1) >= 0)
@@ -256,70 +253,28 @@ async function scanOnce(input: ByteSource | string, options: ScanOptions): Promi
   };
 
   // Totals rows: the factory column's cell or the first cell says so, or a production row's
-  // counts are the sum of those above it. True when the row is to be left out.
-  const factoryColumn = mapping?.get(kind === 'exchanges' ? 'source_factory' : 'factory_id') ?? 0;
-  const sums = kind === 'production' ? new RunningSums() : null;
-  const labelOf = totalsLabels();
-  const foundTotal = (row: number, match: TotalsMatch) => {
-    if (result.totals.length < 1000) result.totals.push({ row, match });
-    result.totalsCount++;
-    return !options.keepTotals;
-  };
+  // counts are the sum of those above it.
+  const scanner = new RowScanner(result, {
+    kind,
+    headers,
+    factoryColumn: mapping?.get(kind === 'exchanges' ? 'source_factory' : 'factory_id') ?? 0,
+    keepTotals: !!options.keepTotals,
+    maxErrors,
+    maxRejected,
+    limits,
+  });
 
-  let fieldCountErrors = 0;
   try {
     for await (const batch of reader.batches()) {
       options.signal?.throwIfAborted();
-      if (canValidate && !validate) validate = validatorFor(batch.rows);
-      const records: AnyRecord[] = [];
-      const rowNumbers: number[] = [];
-      for (let i = 0; i < batch.rows.length; i++) {
-        const cells = batch.rows[i];
-        if (isBlankRow(cells)) continue;
-        result.rows++;
-        const row = batch.rowNumbers?.[i] ?? batch.firstRow + i;
-        if (result.preview.length < PREVIEW_ROWS) {
-          result.preview.push(cells);
-          result.previewRows.push(row);
-        }
-        if (!validate) continue;
-        // A totals row by its label is left out before it is read as a lot: its period is
-        // often a quarter or blank, and it would only be a row error or a double count.
-        const label = labelOf(cells[factoryColumn]) ?? (factoryColumn ? labelOf(cells[0]) : null);
-        if (label) {
-          sums?.restart();
-          if (foundTotal(row, { by: 'label', label })) continue;
-        }
-        const out = validate(cells, row);
-        if (out.record && sums && !label) {
-          const r = out.record as ProductionRecord;
-          const match = sums.check(row, r.inspected, r.defective);
-          if (match && foundTotal(row, match)) continue;
-        }
-        if (out.record) {
-          const passed = limits?.check(out.record as ProductionRecord, row);
-          if (passed) {
-            result.accepted = 0;
-            return block(passed);
-          }
-          records.push(out.record);
-          rowNumbers.push(row);
-          continue;
-        }
-        result.rejected++;
-        for (const err of out.errors) {
-          result.errorCount++;
-          if (err.code === 'field-count') fieldCountErrors++;
-          if (result.errors.length < maxErrors) result.errors.push(err);
-        }
-        if (result.rejectedCsv.length <= maxRejected) {
-          if (result.rejectedCsv.length === 0)
-            result.rejectedCsv.push(csvLine(['row', 'column', 'error', ...headers]));
-          const first = out.errors[0];
-          const why = out.errors.map((e) => e.message).join(' ');
-          result.rejectedCsv.push(csvLine([row, first.column, why, ...cells]));
-        }
+      if (canValidate && !scanner.validate) scanner.validate = validatorFor(batch.rows);
+      const out = scanner.batch(batch.rows, batch.firstRow, batch.rowNumbers);
+      if (!('records' in out)) {
+        result.accepted = 0;
+        return block(out);
       }
+      const { records, rows: rowNumbers } = out;
+      const fieldCountErrors = scanner.fieldCountErrors;
       // Many rows with the wrong number of fields mean the structure is broken, not a few bad rows.
       if (fieldCountErrors > 10 && fieldCountErrors > result.rows * 0.2)
         return block({
