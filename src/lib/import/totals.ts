@@ -50,7 +50,11 @@ export function totalsLabels(): (cell: string | undefined) => string | null {
   return (cell) => {
     if (!cell) return null;
     const first = cell[0];
-    if (!FIRST.has(first) && first.trim() !== '') return null;
+    if (!FIRST.has(first)) {
+      // Visible ASCII is no space to trim: most cells end here.
+      const c = cell.charCodeAt(0);
+      if ((c > 32 && c < 127) || first.trim() !== '') return null;
+    }
     let label = seen.get(cell);
     if (label === undefined) {
       label = totalsLabel(cell);

@@ -27,6 +27,25 @@ export interface ValueOptions {
   serialDates?: boolean;
 }
 
+/** `errors` with one more, at `row` and `column` (a new list when there was none). */
+function failed(
+  errors: RowError[] | undefined,
+  row: number,
+  column: string,
+  problem: Notice,
+): RowError[] {
+  const out = errors ?? [];
+  out.push({ row, column, ...problem });
+  return out;
+}
+
+/** A cell's value problem, worded with the cell (and, for a date read two ways, both readings). */
+const valueProblem = (cell: string, p: { problem: ValueProblem; readings?: string[] }) =>
+  notice(p.problem, {
+    cell: cut(cell),
+    ...(p.readings ? { a: p.readings[0], b: p.readings[1] } : {}),
+  });
+
 /** What one row turned into: a record, or the errors that kept it out. */
 export type RowResult =
   { record: AnyRecord; errors?: undefined } | { record?: undefined; errors: RowError[] };
@@ -72,24 +91,12 @@ export function createValidator(
     }
     const record: Record<string, string | number> = {};
     let errors: RowError[] | undefined;
-    const fail = (column: string, problem: Notice) => {
-      (errors ??= []).push({ row, column, ...problem });
-    };
-    // A cell's value problem, worded with the cell (and, for a date read two ways, both readings).
-    const bad = (column: string, cell: string, p: { problem: ValueProblem; readings?: string[] }) =>
-      fail(
-        column,
-        notice(p.problem, {
-          cell: cut(cell),
-          ...(p.readings ? { a: p.readings[0], b: p.readings[1] } : {}),
-        }),
-      );
     let rate: Rate | undefined;
     for (const { def, index, header } of defs) {
       const cell = cells[index];
       if (isMissing(cell)) {
         if (def.required || (deriveDefective && def.type === 'rate'))
-          fail(header, notice('missing', { field: def.name }));
+          errors = failed(errors, row, header, notice('missing', { field: def.name }));
         continue;
       }
       switch (def.type) {
@@ -99,19 +106,19 @@ export function createValidator(
         case 'count': {
           const n = parseCount(cell, decimalComma);
           if (n.ok) record[def.name] = n.value;
-          else bad(header, cell, n);
+          else errors = failed(errors, row, header, valueProblem(cell, n));
           break;
         }
         case 'rate': {
           const r = parseRate(cell, percentColumn, decimalComma);
           if (r.ok) rate = r.value;
-          else bad(header, cell, r);
+          else errors = failed(errors, row, header, valueProblem(cell, r));
           break;
         }
         case 'period':
         case 'date': {
           const p = parsePeriod(serialDates ? (serialDay(cell) ?? cell) : cell);
-          if (!p.ok) bad(header, cell, p);
+          if (!p.ok) errors = failed(errors, row, header, valueProblem(cell, p));
           else if (def.type === 'date') record[def.name] = p.value.start;
           else {
             record.period = p.value.label;
@@ -130,7 +137,9 @@ export function createValidator(
           typeof record.defective === 'number' &&
           !rateAgrees(rate, record.inspected, record.defective)
         )
-          fail(
+          errors = failed(
+            errors,
+            row,
             headers[rateIndex],
             notice('rate-disagrees', {
               rate: cut(cells[rateIndex]),
@@ -140,9 +149,12 @@ export function createValidator(
             }),
           );
       }
-      if (record.inspected < 1) fail(header, notice('out-of-range', { value: record.inspected }));
+      if (record.inspected < 1)
+        errors = failed(errors, row, header, notice('out-of-range', { value: record.inspected }));
       else if (typeof record.defective === 'number' && record.defective > record.inspected)
-        fail(
+        errors = failed(
+          errors,
+          row,
           headers[mapping.get('defective')!],
           notice('defective-exceeds-inspected', {
             defective: record.defective,
@@ -155,14 +167,18 @@ export function createValidator(
       record.source_factory !== undefined &&
       record.source_factory === record.target_factory
     )
-      fail(
+      errors = failed(
+        errors,
+        row,
         headers[mapping.get('target_factory')!],
         notice('self-exchange', { factory: cut(String(record.source_factory)) }),
       );
     if (seenIds && typeof record.factory_id === 'string' && !errors) {
       const first = seenIds.get(record.factory_id);
       if (first !== undefined)
-        fail(
+        errors = failed(
+          errors,
+          row,
           headers[mapping.get('factory_id')!],
           notice('duplicate-id', { id: cut(record.factory_id), row: first }),
         );
