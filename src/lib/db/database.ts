@@ -206,7 +206,12 @@ export class LoomDB extends Dexie {
           // GRAINS: day 0, month 1, quarter 2, year 3.
           if (!chunks.some((c) => c.grain.some((g) => g >= 2))) continue;
           const acc = new RollupAccumulator();
-          for (const c of chunks.sort((a, b) => a.seq - b.seq)) acc.addChunk(c);
+          try {
+            for (const c of chunks.sort((a, b) => a.seq - b.seq)) acc.addChunk(c);
+          } catch {
+            // Past the accumulator's limits: keep the old rollups rather than fail to open.
+            continue;
+          }
           const { rollups, defectRollups } = acc.chunks(imp.id);
           await tx.table('rollups').where('importId').equals(imp.id).delete();
           await tx.table('defectRollups').where('importId').equals(imp.id).delete();

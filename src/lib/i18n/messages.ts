@@ -719,7 +719,7 @@ export const en = {
   'problem.fatal-too-many-products':
     'This row brings the file past {max} distinct products, the most one production file may hold. Split the file.',
   'problem.fatal-too-many-months':
-    'This row brings the file past {max} distinct months, the most one production file may hold. Split the file.',
+    'This row brings the file past {max} distinct periods (months, or quarters and years reported as such), the most one production file may hold. Split the file.',
   'problem.needs-kind':
     'Loom cannot tell from the headers ({headers}) whether this file holds factories, production or exchanges. Choose the kind.',
   'problem.needs-mapping': 'No column for {fields}, which {kind} files need. Map a column to each.',
@@ -1457,7 +1457,7 @@ export const zh: Record<MessageKey, string> = {
   'problem.fatal-too-many-products':
     '到这一行，文件中不同产品的数目超过了 {max} 个，这是一个生产文件最多能容纳的数目。请拆分文件。',
   'problem.fatal-too-many-months':
-    '到这一行，文件中不同月份的数目超过了 {max} 个，这是一个生产文件最多能容纳的数目。请拆分文件。',
+    '到这一行，文件中不同时期（月份，或按季度、按年上报的时期）的数目超过了 {max} 个，这是一个生产文件最多能容纳的数目。请拆分文件。',
   'problem.needs-kind':
     'Loom 无法从表头（{headers}）判断这个文件是工厂、生产还是经验交流记录。请选择类型。',
   'problem.needs-mapping': '没有对应 {fields} 的列，而{kind}文件需要它们。请为每一项指定一列。',

@@ -196,10 +196,11 @@ export function createValidator(
  */
 export class FileLimits {
   private readonly products = new Set<string>();
-  /** Months seen, as y·12 + m (numbers hash far faster than fresh strings). */
+  /** Periods seen, as y·12 + m, offset for quarters and years (numbers hash far faster than fresh strings). */
   private readonly months = new Set<number>();
   private lastProduct = '';
   private lastStart = '';
+  private lastGrain = '';
 
   constructor(
     private readonly headers: readonly string[],
@@ -219,14 +220,18 @@ export class FileLimits {
           ...notice('fatal-too-many-products', { max: MAX_PRODUCTS_PER_FILE }),
         };
     }
-    if (periodStart !== this.lastStart) {
+    const { grain } = record;
+    if (periodStart !== this.lastStart || grain !== this.lastGrain) {
       this.lastStart = periodStart;
+      this.lastGrain = grain;
       const s = periodStart;
-      // `YYYY-MM-…` read digit by digit: no substring per row.
+      // `YYYY-MM-…` read digit by digit: no substring per row. A quarter's and a year's lots
+      // keep periods of their own in the rollups, so they count apart from the month.
       this.months.add(
         (s.charCodeAt(0) * 1000 + s.charCodeAt(1) * 100 + s.charCodeAt(2) * 10 + s.charCodeAt(3)) *
           12 +
-          (s.charCodeAt(5) * 10 + s.charCodeAt(6)),
+          (s.charCodeAt(5) * 10 + s.charCodeAt(6)) +
+          (grain === 'quarter' ? 1e7 : grain === 'year' ? 2e7 : 0),
       );
       if (this.months.size > MAX_MONTHS_PER_FILE)
         return {

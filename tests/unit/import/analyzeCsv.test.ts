@@ -418,6 +418,29 @@ describe('analyzeCsv and the limits of one production file', () => {
       row: MAX_MONTHS_PER_FILE + 2,
     });
   });
+
+  it('counts a quarter reported as such apart from its first month, as the rollups keep it', async () => {
+    // 4,095 months and the quarter that starts the first of them: 4,096 periods, then one more.
+    const months = Array.from(
+      { length: MAX_MONTHS_PER_FILE - 1 },
+      (_, i) =>
+        `zhenya,crepe satin,${1000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')},10,1`,
+    );
+    const head = 'factory_id,product,period,inspected,defective';
+    const fits = await analyzeCsv(
+      [head, ...months, 'zhenya,crepe satin,1000-Q1,30,3', ''].join('\n'),
+    );
+    expect(fits.errors).toEqual([]);
+    const past = await analyzeCsv(
+      [head, ...months, 'zhenya,crepe satin,1000-Q1,30,3', 'zhenya,crepe satin,1000,90,9', ''].join(
+        '\n',
+      ),
+    );
+    expect(past.errors[0]).toMatchObject({
+      code: 'fatal-too-many-months',
+      row: MAX_MONTHS_PER_FILE + 2,
+    });
+  });
 });
 
 describe('analyzeCsv on real reports: a title row above the header', () => {
