@@ -235,8 +235,14 @@ export function pickSheet(sheets: readonly SheetTable[]): number {
   return best;
 }
 
-/** The workbook read last, by content hash: changing the sheet or header row reads it once. */
+/**
+ * The workbook read last, by content hash, so that changing the sheet or header row does not
+ * read it again. Only small workbooks are kept: a large one's cells would stay in the worker's
+ * memory long after its import.
+ */
 let cached: { hash: string; sheets: SheetTable[] } | null = null;
+/** The largest workbook kept between reads (about 100,000 rows). */
+const MAX_CACHED_BYTES = 4 * 1024 * 1024;
 
 /** Options for {@link openWorkbook}. */
 export interface WorkbookOptions {
@@ -265,7 +271,7 @@ export async function openWorkbook(
   await hashed;
   const hash = hasher.hex();
   const sheets = cached?.hash === hash ? cached.sheets : await readWorkbook(bytes);
-  cached = { hash, sheets };
+  cached = input.size <= MAX_CACHED_BYTES ? { hash, sheets } : null;
   const names = sheets.map((s) => s.name);
   let index: number;
   if (options.sheet !== undefined) {
