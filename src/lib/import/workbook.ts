@@ -207,6 +207,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetTable[]> {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     sheets = await readXlsxFile(buffer as ArrayBuffer, { parseNumber: numberText, trim: false });
   } catch (e) {
+    takeUnzipped(); // let go of what was inflated
     throw fatal(notice('fatal-bad-workbook', { detail: cut(String((e as Error).message ?? e)) }));
   }
   const merges = mergedRanges(takeUnzipped() ?? {});
