@@ -2,24 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCsv } from '../../../src/lib/import';
 import { periodColumns, wideColumns } from '../../../src/lib/import/unpivot';
 import type { ProductionRecord } from '../../../src/lib/schema/types';
-import { gb18030, thirdQuarterLots, wideReport } from '../../fixtures/reports';
+import {
+  gb18030,
+  lotFields,
+  lotRecords,
+  thirdQuarterLots,
+  wideReport,
+} from '../../fixtures/reports';
 
 const lots = thirdQuarterLots();
-/** The lots as records would hold them, in a stable order. */
-const expected = lots
-  .map((l) => [
-    l.factory,
-    l.product,
-    l.period.replace(/^(\d{4})年(\d)月$/, '$1-0$2'),
-    l.inspected,
-    l.defective,
-  ])
-  .sort();
-const got = (records: unknown[]) =>
-  (records as ProductionRecord[])
-    .map((r) => [r.factory_id, r.product, r.period, r.inspected, r.defective])
-    .sort();
-
 describe('periodColumns(headers)', () => {
   it('finds headers that are periods, or a period and a measure', () => {
     expect(
@@ -66,7 +57,7 @@ describe('analyzeCsv on a wide table', () => {
     expect(a.kind).toBe('production');
     expect(a.headers).toEqual(['厂名', '产品', '期间', '检验数', '次品数']);
     expect(a.errors).toEqual([]);
-    expect(got(a.records)).toEqual(expected);
+    expect(lotFields(a.records as ProductionRecord[])).toEqual(lotRecords(lots));
     expect(a.warnings).toContain(
       'Unpivoted the 3 period columns “1956年7月” … “1956年9月” into 12 rows; each keeps the number of its first line in the file.',
     );
@@ -75,7 +66,7 @@ describe('analyzeCsv on a wide table', () => {
   it('unpivots a table whose headers name the period and the measure', async () => {
     const a = await analyzeCsv(gb18030(wideReport(lots, 'headers')), { unpivot: true });
     expect(a.errors).toEqual([]);
-    expect(got(a.records)).toEqual(expected);
+    expect(lotFields(a.records as ProductionRecord[])).toEqual(lotRecords(lots));
   });
 
   it('leaves out a month with no figures, and names a bad cell by its line', async () => {
