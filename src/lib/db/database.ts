@@ -198,13 +198,19 @@ export class LoomDB extends Dexie {
           .equals('production')
           .toArray();
         for (const imp of production) {
+          // Only imports whose rollups summed a quarter or a year (GRAINS: quarter 2, year 3)
+          // are read again: the rollups are small, the rows are not.
+          const old = await tx
+            .table<RollupChunk>('rollups')
+            .where('importId')
+            .equals(imp.id)
+            .toArray();
+          if (!old.some((c) => c.grain?.some((g) => g >= 2))) continue;
           const chunks = await tx
             .table<ChunkRow>('chunks')
             .where('importId')
             .equals(imp.id)
             .toArray();
-          // GRAINS: day 0, month 1, quarter 2, year 3.
-          if (!chunks.some((c) => c.grain.some((g) => g >= 2))) continue;
           const acc = new RollupAccumulator();
           try {
             for (const c of chunks.sort((a, b) => a.seq - b.seq)) acc.addChunk(c);

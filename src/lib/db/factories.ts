@@ -40,18 +40,6 @@ export class FactoryResolver {
 
   /** The factory_id that `ref` names; an unknown ref is returned as is and remembered. */
   resolve(ref: string): string {
-    // Rows come grouped by factory: the last answer is nearly always the next one.
-    if (ref === this.lastRef) return this.lastId;
-    this.lastRef = ref;
-    return (this.lastId = this.lookupRef(ref));
-  }
-
-  private lastRef: string | null = null;
-  private lastId = '';
-  /** Answers by the ref as written, so a ref seen before is not lower-cased again. */
-  private readonly answered = new Map<string, string>();
-
-  private lookupRef(ref: string): string {
     const known = this.answered.get(ref);
     if (known !== undefined) return known;
     let id = this.lookup.get(ref.toLowerCase());
@@ -63,4 +51,7 @@ export class FactoryResolver {
     this.answered.set(ref, id);
     return id;
   }
+
+  /** Answers by the ref as written, so a ref seen before is not lower-cased again. */
+  private readonly answered = new Map<string, string>();
 }

@@ -1,4 +1,4 @@
-import { bucketMonths } from '../analysis/periods';
+import { rollupMonths } from '../analysis/defectRate';
 import { FIELDS } from '../schema/fields';
 import { CHUNK_ROWS, chunkRecord } from './chunks';
 import type { ImportRow, LoomDB } from './database';
@@ -26,16 +26,10 @@ export async function dataSummary(db: LoomDB): Promise<DataSummary> {
     activeFactories(db),
     activeRollups(db),
   ]);
-  let firstMonth: string | null = null;
-  let lastMonth: string | null = null;
-  // Periods are few: scan each chunk's period dictionary, not its rows.
-  for (const c of rollups)
-    for (const p of c.month.dict) {
-      if (p === '') continue;
-      const [first, last] = bucketMonths(p);
-      if (firstMonth === null || first < firstMonth) firstMonth = first;
-      if (lastMonth === null || last > lastMonth) lastMonth = last;
-    }
+  // Periods are few: read from each chunk's period dictionary, not its rows.
+  const months = rollupMonths(rollups);
+  const firstMonth = months[0] ?? null;
+  const lastMonth = months.at(-1) ?? null;
   const sum = (kind: string) =>
     imports.filter((i) => i.kind === kind).reduce((s, i) => s + i.rowsAccepted, 0);
   return {

@@ -477,7 +477,12 @@ describe('LoomDB schema', () => {
       .add({ id: 1, fileName: 'q.csv', status: 'active', kind: 'production' });
     await v2.table('chunks').add(chunk);
     // What version 2 stored: the quarter summed into July.
-    await v2.table('rollups').add({ importId: 1, count: 1, month: { dict: ['', '1956-07'] } });
+    await v2.table('rollups').add({
+      importId: 1,
+      count: 1,
+      month: { dict: ['', '1956-07'], codes: Uint16Array.of(1) },
+      grain: Uint8Array.of(2),
+    });
     v2.close();
     const db = new LoomDB(name);
     const rows = (await db.rollups.toArray()).flatMap((c) => [...rollupRows(c)]);
