@@ -61,7 +61,11 @@ export function chunkBuffers(c: ChunkRow): ArrayBuffer[] {
 
 /** Messages to the chunk writer worker. */
 export type WriterRequest =
-  { type: 'chunk'; chunk: ChunkRow } | { type: 'finish' } | { type: 'abort' };
+  | { type: 'chunk'; chunk: ChunkRow }
+  | { type: 'finish' }
+  | { type: 'abort' }
+  /** Opens the database before the first chunk comes. */
+  | { type: 'warm' };
 
 /** Messages from the chunk writer worker. */
 export type WriterResponse =

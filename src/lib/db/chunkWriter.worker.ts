@@ -13,6 +13,11 @@ let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (e: MessageEvent<WriterRequest>) => {
   const m = e.data;
+  // Opened ahead of the first chunk; a failure to open is the first write's to report.
+  if (m.type === 'warm')
+    return void getDb()
+      .open()
+      .catch(() => undefined);
   queue = queue.then(async () => {
     try {
       if (m.type === 'chunk') {

@@ -71,7 +71,7 @@ export class ImportClient {
   }
 
   private start<T>(
-    req: DistributiveOmit<Exclude<WorkerRequest, { type: 'cancel' }>, 'id'>,
+    req: DistributiveOmit<Exclude<WorkerRequest, { type: 'cancel' | 'warm' }>, 'id'>,
     onProgress?: (p: ScanProgress) => void,
   ): Job<T> {
     const id = this.nextId++;
@@ -84,6 +84,14 @@ export class ImportClient {
       result,
       cancel: () => this.port.postMessage({ type: 'cancel', id } satisfies WorkerRequest),
     };
+  }
+
+  /**
+   * Starts the worker and has it ready what a job needs, so that the next file is read at once;
+   * a page that imports calls it when it opens. A worker that cannot load fails the next job.
+   */
+  warm(): void {
+    this.port.postMessage({ type: 'warm' } satisfies WorkerRequest);
   }
 
   /**

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The module worker that runs every import: decode, parse, validate, write
 // with Dexie and roll up, so that the page only ever receives progress and reports.
-import { workerSink } from '../db/chunkSink';
+import { workerSink, type WriterRequest } from '../db/chunkSink';
 import { getDb } from '../db/database';
 import { blobSource } from './decode';
 import { importCsv, stageCsv, type StagedImport } from './importer';
@@ -28,18 +28,45 @@ function throttled(id: number) {
 /** Staged imports waiting for the page's word, by the id of the job that staged them. */
 const staged = new Map<number, { import: StagedImport; settle: () => void }>();
 
+const canNest = typeof Worker !== 'undefined';
+
+/** A chunk writer started ahead of the job that will use it, and whether it failed to load. */
+let spare: { worker: Worker; failed: boolean } | null = null;
+
+function startWriter(): Worker {
+  return new Worker(new URL('../db/chunkWriter.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'loom-chunk-writer',
+  });
+}
+
+/** Starts a spare chunk writer with its database open, unless one is waiting. */
+function warmWriter(): void {
+  if (!canNest || spare) return;
+  const s = { worker: startWriter(), failed: false };
+  // A spare that cannot load is dropped; the job then starts its own, which says why.
+  s.worker.onerror = (e) => {
+    e.preventDefault();
+    s.failed = true;
+  };
+  s.worker.postMessage({ type: 'warm' } satisfies WriterRequest);
+  spare = s;
+}
+
 /** A second worker stores and rolls up chunks while this one parses; the fallback writes here. */
-const makeSink =
-  typeof Worker === 'undefined'
-    ? undefined
-    : () =>
-        workerSink(
-          () =>
-            new Worker(new URL('../db/chunkWriter.worker.ts', import.meta.url), {
-              type: 'module',
-              name: 'loom-chunk-writer',
-            }),
-        );
+const makeSink = canNest
+  ? () =>
+      workerSink(() => {
+        const s = spare;
+        spare = null;
+        if (s && !s.failed) return s.worker;
+        s?.worker.terminate();
+        return startWriter();
+      })
+  : undefined;
+
+/** Set once the page has asked for warm-ups: each staged file then leaves a spare writer behind. */
+let warming = false;
 
 /**
  * Runs `fn` while holding the import's own Web Lock, which tells start-up cleanup in other
@@ -51,7 +78,7 @@ function holding<T>(lockName: string, fn: () => Promise<T>): Promise<T> {
   return locks ? (locks.request(lockName, fn) as Promise<T>) : fn();
 }
 
-async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
+async function handle(req: Exclude<WorkerRequest, { type: 'cancel' | 'warm' }>) {
   const controller = new AbortController();
   jobs.set(req.id, controller);
   const db = getDb();
@@ -94,6 +121,8 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
             overlaps: waits ? result.overlaps : [],
           },
         });
+        // While the user reads the preview: the next file's writer.
+        if (warming) warmWriter();
         if (!waits) return;
         // Held until the page commits or discards it, or the tab closes (cleanup then removes it).
         await new Promise<void>((settle) => staged.set(req.id, { import: result, settle }));
@@ -145,5 +174,11 @@ async function handle(req: Exclude<WorkerRequest, { type: 'cancel' }>) {
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
   if (req.type === 'cancel') jobs.get(req.id)?.abort(new DOMException('Cancelled', 'AbortError'));
-  else void handle(req);
+  else if (req.type === 'warm') {
+    warming = true;
+    warmWriter();
+    void getDb()
+      .open()
+      .catch(() => undefined);
+  } else void handle(req);
 };

@@ -33,7 +33,9 @@ export type WorkerRequest =
       /** The group (a bundle, the sample) the import belongs to; the page holds its lock. */
       group?: string;
     }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /** Loads what the next job needs (the database, a chunk writer), so that it starts at once. */
+  | { type: 'warm' };
 
 /** Messages from the import worker to the page. */
 export type WorkerResponse =

@@ -29,6 +29,11 @@ export function rates(p: TimedProgress): { rowsPerSecond: number; secondsLeft: n
 
 let nextKey = 1;
 
+/** Starts the import worker and its writer ahead of the first file: a page that imports calls it on opening. */
+export function warmImports(): void {
+  importClient().warm();
+}
+
 /**
  * One file chosen on the Import page: analysed in the worker, previewed,
  * adjusted (kind, encoding, delimiter, mapping), then imported or dropped.
