@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCsv, type CsvAnalysis } from '../../../src/lib/import';
 import type { CsvOptions } from '../../../src/lib/import/types';
+import { CHUNK_BYTES, PARSE_CHARS } from '../../../src/lib/import/reader';
 import { FIELDS } from '../../../src/lib/schema/fields';
 import {
   chance,
@@ -285,4 +286,32 @@ describe('analyzeCsv fuzzed: structural extremes', () => {
       }
     },
   );
+
+  // A read is parsed in slices of PARSE_CHARS characters: a row cut by a slice's end, inside
+  // quotes, at a CRLF or at a delimiter, reads whole, and the rows after it keep their numbers.
+  it.each([
+    ['a quoted line break', ',"a\r\nb",1956-08,10,1\r\n', 'a\r\nb'],
+    ['a CRLF', ',crepe,1956-08,10,1\r\n', 'crepe'],
+    ['a doubled quote', ',"say ""a""",1956-08,10,1\r\n', 'say "a"'],
+  ])('reads %s cut by the end of a parse slice', { timeout: 60_000 }, async (_, row, product) => {
+    const line = 'zhenya,crepe,1956-08,10,1\r\n';
+    // The first read (CHUNK_BYTES) is parsed whole, with the header; the second in slices.
+    const boundary = CHUNK_BYTES + 2 * PARSE_CHARS;
+    const fill = Math.floor((boundary - PARSE_CHARS) / line.length);
+    const head = header + '\r\n' + line.repeat(fill);
+    for (let shift = -4; shift <= 4; shift++) {
+      const pad = boundary - head.length - Math.floor(row.length / 2) + shift;
+      const text = head + 'x'.repeat(pad) + row + line + 'zhenya,crepe,1956-08,ten,1\r\n';
+      const a = await analyse(new TextEncoder().encode(text));
+      expect(a.records).toHaveLength(fill + 2);
+      // Not a character lost or read twice: every lot as written.
+      const lots = a.records as { factory_id: string; product: string; inspected: number }[];
+      expect(lots.at(-2)).toMatchObject({ factory_id: 'x'.repeat(pad), product, inspected: 10 });
+      lots.splice(-2, 1);
+      expect(lots.every((l) => l.factory_id === 'zhenya' && l.product === 'crepe')).toBe(true);
+      expect(lots.reduce((n, l) => n + l.inspected, 0)).toBe(10 * (fill + 1));
+      // Header on row 1, `fill` lines, the cut row, one more: the bad count is on row fill + 4.
+      expect(a.errors.map((e) => [e.row, e.code])).toEqual([[fill + 4, 'not-a-number']]);
+    }
+  });
 });
