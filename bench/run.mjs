@@ -131,9 +131,10 @@ async function heapSampler(page) {
 
 /**
  * Imports `path` through Loom's UI as a person would: chooses the file, waits for the preview
- * (the one pass that reads and stages it), clicks Import. Returns the wall ms from the file
- * chosen to the data committed, the part before the click, the heap peak of the page and its
- * workers, and the longest main-thread task (a `longtask` PerformanceObserver).
+ * (the one pass that reads and stages it), clicks Import. Returns the ms from the file chosen to
+ * the data committed as the page measures it (the preview and the commit, each until drawn), the
+ * same as Playwright saw it (`wallMs`), the heap peak of the page and its workers, and the
+ * longest main-thread task (a `longtask` PerformanceObserver).
  */
 async function loomImport(page, path, rows, { heap: sampleHeap = false } = {}) {
   // A fresh page each time, so no earlier outcome is on it, in front as the one a person looks
@@ -161,31 +162,32 @@ async function loomImport(page, path, rows, { heap: sampleHeap = false } = {}) {
   const clickedMs = Date.now() - ta;
   const status = page.getByRole('status').filter({ hasText: 'Imported' });
   await status.waitFor({ timeout: 600_000 });
-  const e2eMs = Date.now() - ta;
-  if (process.env.BENCH_DEBUG)
-    log(
-      `  preview ${analyzeMs}, clicked ${clickedMs}, status ${e2eMs}; in the page: read → click ${await page.evaluate(
-        () => {
-          const m = (s) =>
-            performance
-              .getEntriesByType('mark')
-              .filter((e) => e.name.endsWith(s))
-              .at(-1).startTime;
-          return Math.round(m(':start') - m(':read'));
-        },
-      )} ms`,
-    );
-  // The page's own measure of the commit, from the click's handler to the report.
-  const commitMs = await page.evaluate(
-    () => performance.getEntriesByName('loom:import').at(-1).duration,
+  const wallMs = Date.now() - ta;
+  // The page's own measures, as the parse floor's is its own: from the file chosen (the input's
+  // change) to the preview drawn, and from the click's handler to the report drawn. Playwright's
+  // polling for the button and the status, and its click, are left out (100–400 ms a run here).
+  const [previewMs, commitMs] = await page.evaluate(async () => {
+    const last = (name) => performance.getEntriesByName(name).at(-1);
+    while (!last('loom:import')) await new Promise((r) => requestAnimationFrame(r));
+    return [last('loom:import:preview').duration, last('loom:import').duration];
+  });
+  const e2eMs = Math.round(previewMs + commitMs);
+  log(
+    `  ${await status.innerText()} (preview ${previewMs.toFixed(0)} ms, commit ${commitMs.toFixed(0)} ms; as Playwright saw it: button after ${analyzeMs} ms, clicked at ${clickedMs}, status at ${wallMs})`,
   );
-  log(`  ${await status.innerText()} (commit ${commitMs.toFixed(0)} ms)`);
   const peak = await heap.stop();
   const longest = await page.evaluate(() => {
     window.__obs.disconnect();
     return window.__longest;
   });
-  return { e2eMs, analyzeMs, commitMs: Math.round(commitMs), peak, longestTask: longest };
+  return {
+    e2eMs,
+    wallMs,
+    analyzeMs: Math.round(previewMs),
+    commitMs: Math.round(commitMs),
+    peak,
+    longestTask: longest,
+  };
 }
 
 /** Deletes an import through the Data page, so that the next run starts from the sample alone. */
@@ -287,6 +289,8 @@ async function benchImport(page) {
       bench: 'import-e2e',
       rows: ROWS,
       e2eMs,
+      // With Playwright's polling for the button and the status, and its click.
+      wallMs: median(imports.map((r) => r.wallMs)),
       floorMs: round(parseFloorMs, 0),
       e2eVsFloor: ratios.importVsFloor,
       goal: { e2eVsFloor: '<= 2' },
