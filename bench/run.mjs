@@ -77,36 +77,66 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 900 },
 });
 
-/** Samples the used JS heap of a page and its workers every 20 ms through CDP; stop() gives the peak in MB. */
+/**
+ * Samples the used JS heap of a page and all its workers, nested ones too (the import worker's
+ * chunk writer), every 20 ms through CDP; stop() gives the peak of their sum in MB.
+ */
 async function heapSampler(page) {
   const cdp = await context.newCDPSession(page);
-  const workers = new Set();
+  // Workers by their path of CDP sessions from the page: a nested worker is reached through its parent.
+  const workers = new Map();
+  // Each thread's own peak, for BENCH_DEBUG: which one grows with the file.
+  const peaks = new Map();
   let nextId = 1;
   const waiting = new Map();
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') workers.add(e.sessionId);
-  });
+  const send = (path, id, method, params = {}) => {
+    let message = JSON.stringify({ id, method, params });
+    for (let i = path.length - 1; i >= 1; i--)
+      message = JSON.stringify({
+        id: nextId++,
+        method: 'Target.sendMessageToTarget',
+        params: { sessionId: path[i], message },
+      });
+    cdp.send('Target.sendMessageToTarget', { sessionId: path[0], message }).catch(() => {
+      waiting.get(id)?.(null);
+      waiting.delete(id);
+    });
+  };
+  const attach = (path, info) => {
+    if (info.type !== 'worker') return;
+    workers.set(path.join('/'), { path, name: info.url.split('/').pop() });
+    send(path, nextId++, 'Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: false,
+      flatten: false,
+    });
+  };
+  const receive = (path, text) => {
+    const m = JSON.parse(text);
+    if (m.method === 'Target.receivedMessageFromTarget')
+      receive([...path, m.params.sessionId], m.params.message);
+    else if (m.method === 'Target.attachedToTarget')
+      attach([...path, m.params.sessionId], m.params.targetInfo);
+    else if (m.method === 'Target.detachedFromTarget')
+      workers.delete([...path, m.params.sessionId].join('/'));
+    else if (m.id !== undefined && waiting.has(m.id)) {
+      waiting.get(m.id)(m.result);
+      waiting.delete(m.id);
+    }
+  };
+  cdp.on('Target.attachedToTarget', (e) => attach([e.sessionId], e.targetInfo));
   cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    waiting.get(m.id)?.(m.result);
-    waiting.delete(m.id);
-  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => receive([e.sessionId], e.message));
   await cdp.send('Target.setAutoAttach', {
     autoAttach: true,
     waitForDebuggerOnStart: false,
     flatten: false,
   });
-  const workerHeap = (sessionId) =>
+  const workerHeap = (path) =>
     new Promise((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve);
-      cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-        })
-        .catch(() => resolve(null));
+      send(path, id, 'Runtime.getHeapUsage');
     });
   let peak = 0;
   let running = true;
@@ -114,7 +144,12 @@ async function heapSampler(page) {
     while (running) {
       const { usedSize: pageUsed } = await cdp.send('Runtime.getHeapUsage');
       let total = pageUsed;
-      for (const s of workers) total += (await workerHeap(s))?.usedSize ?? 0;
+      peaks.set('page', Math.max(peaks.get('page') ?? 0, pageUsed));
+      for (const { path, name } of [...workers.values()]) {
+        const used = (await workerHeap(path))?.usedSize ?? 0;
+        total += used;
+        peaks.set(name, Math.max(peaks.get(name) ?? 0, used));
+      }
       peak = Math.max(peak, total);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -124,6 +159,10 @@ async function heapSampler(page) {
       running = false;
       await loop;
       await cdp.detach();
+      if (process.env.BENCH_DEBUG)
+        log(
+          `  heap peaks: ${[...peaks].map(([n, b]) => `${n} ${(b / 1e6).toFixed(1)} MB`).join(', ')}`,
+        );
       return peak / 1e6;
     },
   };
