@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCsv, type CsvAnalysis } from '../../../src/lib/import';
 import type { CsvOptions } from '../../../src/lib/import/types';
-import { CHUNK_BYTES, PARSE_CHARS } from '../../../src/lib/import/reader';
+import { CHUNK_BYTES, PARSE_BYTES } from '../../../src/lib/import/reader';
 import { FIELDS } from '../../../src/lib/schema/fields';
 import {
   chance,
@@ -259,7 +259,8 @@ describe('analyzeCsv fuzzed: structural extremes', () => {
     await analyse(new TextEncoder().encode(make()));
   });
 
-  // A character, a CRLF or a quoted line break cut by the 1 MiB read boundary.
+  // A character, a CRLF or a quoted line break cut by the 1 MiB read boundary, or by the end of
+  // a slice of the second read, which is decoded slice by slice.
   it.each([
     ['UTF-8 丝', 'utf-8', '丝'],
     ['GB18030 丝', 'gb18030', '丝'],
@@ -267,27 +268,32 @@ describe('analyzeCsv fuzzed: structural extremes', () => {
     ['UTF-8 é', 'utf-8', 'é'],
     ['Windows-1252 é', 'windows-1252', 'é'],
   ] as const)(
-    'reads %s cut by the 1 MiB boundary',
+    'reads %s cut by the 1 MiB boundary or a slice end',
     { timeout: 60_000 },
     async (_, encoding, ch) => {
-      for (let shift = -3; shift <= 3; shift++) {
-        const unit = encoding.startsWith('utf-16') ? 2 : 1;
-        const line = 'zhenya,crepe,1956-08,10,1\n';
-        const fill = Math.floor(MiB / unit / line.length) - 2;
-        const head = header + '\n' + line.repeat(fill);
-        // The row `xxx…,"a⏎<ch>",1956-08,10,1` puts <ch> about `shift` units from the boundary.
-        const pad = MiB / unit - head.length - ',"a\n'.length - 1 + shift;
-        const text = head + 'x'.repeat(pad) + `,"a\n${ch}",1956-08,10,1\n` + line;
-        const bytes = encode(text, encoding, encoding !== 'windows-1252' && encoding !== 'gb18030');
-        const a = await analyse(new Blob([bytes as Uint8Array<ArrayBuffer>]), { encoding });
-        expect(a.errors).toEqual([]);
-        expect(a.records).toHaveLength(fill + 2);
-        expect((a.records.at(-2) as { product: string }).product).toBe(`a\n${ch}`);
-      }
+      for (const boundary of [MiB, MiB + PARSE_BYTES])
+        for (let shift = -3; shift <= 3; shift++) {
+          const unit = encoding.startsWith('utf-16') ? 2 : 1;
+          const line = 'zhenya,crepe,1956-08,10,1\n';
+          const fill = Math.floor(boundary / unit / line.length) - 2;
+          const head = header + '\n' + line.repeat(fill);
+          // The row `xxx…,"a⏎<ch>",1956-08,10,1` puts <ch> about `shift` units from the boundary.
+          const pad = boundary / unit - head.length - ',"a\n'.length - 1 + shift;
+          const text = head + 'x'.repeat(pad) + `,"a\n${ch}",1956-08,10,1\n` + line;
+          const bytes = encode(
+            text,
+            encoding,
+            encoding !== 'windows-1252' && encoding !== 'gb18030',
+          );
+          const a = await analyse(new Blob([bytes as Uint8Array<ArrayBuffer>]), { encoding });
+          expect(a.errors).toEqual([]);
+          expect(a.records).toHaveLength(fill + 2);
+          expect((a.records.at(-2) as { product: string }).product).toBe(`a\n${ch}`);
+        }
     },
   );
 
-  // A read is parsed in slices of PARSE_CHARS characters: a row cut by a slice's end, inside
+  // A read is decoded and parsed in slices of PARSE_BYTES bytes: a row cut by a slice's end, inside
   // quotes, at a CRLF or at a delimiter, reads whole, and the rows after it keep their numbers.
   it.each([
     ['a quoted line break', ',"a\r\nb",1956-08,10,1\r\n', 'a\r\nb'],
@@ -296,8 +302,8 @@ describe('analyzeCsv fuzzed: structural extremes', () => {
   ])('reads %s cut by the end of a parse slice', { timeout: 60_000 }, async (_, row, product) => {
     const line = 'zhenya,crepe,1956-08,10,1\r\n';
     // The first read (CHUNK_BYTES) is parsed whole, with the header; the second in slices.
-    const boundary = CHUNK_BYTES + 2 * PARSE_CHARS;
-    const fill = Math.floor((boundary - PARSE_CHARS) / line.length);
+    const boundary = CHUNK_BYTES + 2 * PARSE_BYTES;
+    const fill = Math.floor((boundary - PARSE_BYTES) / line.length);
     const head = header + '\r\n' + line.repeat(fill);
     for (let shift = -4; shift <= 4; shift++) {
       const pad = boundary - head.length - Math.floor(row.length / 2) + shift;
