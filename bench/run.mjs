@@ -137,6 +137,12 @@ async function heapSampler(page) {
       const id = nextId++;
       waiting.set(id, resolve);
       send(path, id, 'Runtime.getHeapUsage');
+      // A worker that ended without a word of its own (a nested one's detach can be missed).
+      setTimeout(() => {
+        if (!waiting.delete(id)) return;
+        resolve(null);
+        workers.delete(path.join('/'));
+      }, 1000);
     });
   let peak = 0;
   let running = true;
