@@ -61,3 +61,22 @@ test('after one visit, the app and its data work offline', async ({ page, contex
   await other.goto(`${site()}#/impact`);
   await expect(other.getByRole('heading', { name: 'Impact' })).toBeVisible();
 });
+
+test('the first load is at most 150 KB of gzipped script, each page its own chunk, all precached', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const html = readFileSync('dist/index.html', 'utf8');
+  // What the browser fetches before any page: the entry script and its module preloads.
+  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  expect(initial.length).toBeGreaterThan(0);
+  const bytes = initial.reduce((n, f) => n + gzipSync(readFileSync(`dist/${f}`)).length, 0);
+  expect(bytes).toBeLessThanOrEqual(150 * 1024);
+  const assets = readdirSync('dist/assets');
+  const sw = readFileSync('dist/sw.js', 'utf8');
+  for (const name of ['Trends', 'Network', 'Impact', 'Control', 'Import', 'Data', 'Present']) {
+    const chunk = assets.find((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+    expect(chunk, name).toBeTruthy();
+    expect(initial, name).not.toContain(`assets/${chunk}`);
+    expect(sw, name).toContain(`assets/${chunk}`);
+  }
+});

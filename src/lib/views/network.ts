@@ -1,0 +1,210 @@
+// The network page's view model: what the filters offer, the scene the graph draws (node sizes,
+// colours, which nodes and edges are shown at the playback date), the playback span, the input
+// of the layout with its pins, and the sortable metrics table. Pure functions over the records.
+
+import { scaleSqrt } from 'd3-scale';
+import { adoptedOn, dayTime, type FactoryMetrics, type GraphEdge } from '../analysis/network';
+import { defectRateByPeriod, type RatePoint } from '../analysis/defectRate';
+import type { RollupChunk } from '../db/database';
+import type { ExchangeRecord, FactoryRecord } from '../schema/types';
+import type { NodeSize } from '../state/networkQuery';
+
+/** Grey for what has no category: a factory without an industry, an edge without a topic. */
+export const NO_CATEGORY = '#7a8794';
+/** Above this many nodes the graph draws small discs, and the layout spaces them less. */
+export const BIG_GRAPH = 500;
+
+const sortedSet = (xs: readonly (string | undefined)[]): string[] =>
+  [...new Set(xs.filter((x): x is string => !!x))].sort();
+
+/** What the data offers the filters: experiences, topics, industries and months, each sorted. */
+export function networkOptions(
+  factories: readonly FactoryRecord[],
+  exchanges: readonly ExchangeRecord[],
+): { experiences: string[]; topics: string[]; industries: string[]; months: string[] } {
+  return {
+    experiences: sortedSet(exchanges.map((e) => e.experience)),
+    topics: sortedSet(exchanges.map((e) => e.topic)),
+    industries: sortedSet(factories.map((f) => f.industry)),
+    months: sortedSet(exchanges.map((e) => e.date.slice(0, 7))),
+  };
+}
+
+/** Playback runs from the first exchange to the last adoption of what is shown, in ms since 1970. */
+export function playbackSpan(exchanges: readonly ExchangeRecord[]): { start: number; end: number } {
+  if (!exchanges.length) return { start: 0, end: 1 };
+  const days = exchanges.flatMap((e) => [e.date, adoptedOn(e)]).sort();
+  return { start: dayTime(days[0]), end: dayTime(days[days.length - 1]) };
+}
+
+/** Every distinct day something happens (an exchange or an adoption), ascending: the steps of reduced-motion playback. */
+export function eventTimes(exchanges: readonly ExchangeRecord[]): number[] {
+  return [...new Set(exchanges.flatMap((e) => [dayTime(e.date), dayTime(adoptedOn(e))]))].sort(
+    (a, b) => a - b,
+  );
+}
+
+/** The playback date a view shows: its `at` clamped to the span, else the span's end. */
+export function viewedAt(at: string, span: { start: number; end: number }): number {
+  return at ? Math.min(span.end, Math.max(span.start, dayTime(at))) : span.end;
+}
+
+/** A factory's size value: its workers, its reach or its out-degree. */
+export function sizeValue(
+  size: NodeSize,
+  metric: FactoryMetrics | undefined,
+  factory: FactoryRecord | undefined,
+): number {
+  if (size === 'workers') return factory?.workers ?? 0;
+  return (size === 'reach' ? metric?.reach : metric?.outDegree) ?? 0;
+}
+
+export interface SceneNode {
+  id: string;
+  label: string;
+  r: number;
+  color: string;
+  adopted: boolean;
+  visible: boolean;
+}
+export interface SceneEdge {
+  s: number;
+  t: number;
+  width: number;
+  color: string;
+  visible: boolean;
+  title: string;
+}
+
+export interface SceneInput {
+  /** The graph of every exchange: its nodes and edges keep their places whatever is filtered. */
+  full: { nodes: readonly string[]; edges: readonly GraphEdge[] };
+  /** The edges of what the filters show. */
+  shown: readonly GraphEdge[];
+  /** Metrics of the factories the filters show: a node is visible when it has them. */
+  metrics: ReadonlyMap<string, FactoryMetrics>;
+  factories: ReadonlyMap<string, FactoryRecord>;
+  size: NodeSize;
+  /** When each factory counts as having adopted, ms. */
+  adoptedAt: ReadonlyMap<string, number>;
+  /** The playback date, ms. */
+  at: number;
+  label: (id: string) => string;
+  nodeColor: (id: string) => string;
+  topicColor: ReadonlyMap<string, string>;
+  /** The tooltip of a shown edge. */
+  edgeTitle: (edge: GraphEdge) => string;
+}
+
+const pairKey = (e: { source: string; target: string }) => `${e.source}\u0001${e.target}`;
+
+/**
+ * What the graph draws: a node per factory of every exchange, sized by the chosen metric on a
+ * square-root scale (so area follows the value), filled once it has adopted by `at`; an edge per
+ * source → target pair, as wide as the square root of its exchanges, shown once its first
+ * exchange is on or before `at`.
+ */
+export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: SceneEdge[] } {
+  const { full, metrics, factories, size, at } = input;
+  const value = (id: string) => sizeValue(size, metrics.get(id), factories.get(id));
+  const most = Math.max(1, ...full.nodes.map(value));
+  const radius = scaleSqrt()
+    .domain([0, most])
+    .range(full.nodes.length > BIG_GRAPH ? [2.5, 8] : [7, 20]);
+  const nodes = full.nodes.map((id) => ({
+    id,
+    label: input.label(id),
+    r: radius(value(id)),
+    color: input.nodeColor(id),
+    adopted: (input.adoptedAt.get(id) ?? Infinity) <= at,
+    visible: metrics.has(id),
+  }));
+  const index = new Map(full.nodes.map((id, i) => [id, i]));
+  const shown = new Map(input.shown.map((e) => [pairKey(e), e]));
+  const edges = full.edges.map((e) => {
+    const s = shown.get(pairKey(e));
+    return {
+      s: index.get(e.source)!,
+      t: index.get(e.target)!,
+      width: s ? 1.2 + 1.6 * Math.sqrt(s.count - 1) : 1,
+      color: input.topicColor.get(s?.topic ?? e.topic ?? '') ?? NO_CATEGORY,
+      visible: !!s && dayTime(s.first) <= at,
+      title: s ? input.edgeTitle(s) : '',
+    };
+  });
+  return { nodes, edges };
+}
+
+/** Pinned positions are kept per data set: the exchange imports it is made of. */
+export function pinsKey(exchanges: readonly { importId: number }[]): string {
+  const ids = [...new Set(exchanges.map((e) => e.importId))].sort((a, b) => a - b);
+  return `loom:pins:${ids.join('-')}`;
+}
+
+/** The force layout's input: every node, pinned ones fixed where the user left them. */
+export function layoutInput(
+  full: { nodes: readonly string[]; edges: readonly GraphEdge[] },
+  pins: Readonly<Record<string, [number, number]>>,
+) {
+  const big = full.nodes.length > BIG_GRAPH;
+  return {
+    nodes: full.nodes.map((id) => ({
+      id,
+      radius: big ? 4 : 16,
+      ...(pins[id] ? { fx: pins[id][0], fy: pins[id][1] } : {}),
+    })),
+    links: full.edges.map((e) => ({ source: e.source, target: e.target })),
+  };
+}
+
+export type MetricColumn = keyof FactoryMetrics;
+/** The metrics table's columns, in order; `num` columns are right-aligned and sort descending first. */
+export const METRIC_COLUMNS: readonly { key: MetricColumn; num: boolean }[] = [
+  { key: 'factory_id', num: false },
+  { key: 'inDegree', num: true },
+  { key: 'outDegree', num: true },
+  { key: 'reach', num: true },
+  { key: 'firstAdoption', num: false },
+  { key: 'adoptionLagDays', num: true },
+];
+
+/**
+ * The metrics sorted by a column: factories by their label, numbers and dates by value; a
+ * missing value goes last either way, and ties keep the factory id order.
+ */
+export function sortMetrics(
+  metrics: readonly FactoryMetrics[],
+  by: MetricColumn,
+  desc: boolean,
+  label: (id: string) => string,
+): FactoryMetrics[] {
+  const value = (m: FactoryMetrics) => (by === 'factory_id' ? label(m.factory_id) : m[by]);
+  return [...metrics].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    const c =
+      va === null
+        ? 1
+        : vb === null
+          ? -1
+          : typeof va === 'string'
+            ? va.localeCompare(String(vb))
+            : va - Number(vb);
+    return (
+      (desc && va !== null && vb !== null ? -c : c) || a.factory_id.localeCompare(b.factory_id)
+    );
+  });
+}
+
+/** The direction a column sorts in when first chosen: numbers biggest first, names and dates A→Z. */
+export const sortsDescending = (key: MetricColumn): boolean =>
+  key !== 'factory_id' && key !== 'firstAdoption';
+
+/** A factory's monthly defect rates, for the factory panel's sparkline. */
+export function factorySpark(rollups: readonly RollupChunk[], factory: string): RatePoint[] {
+  if (!factory) return [];
+  return (
+    defectRateByPeriod(rollups, { interval: 'month', by: 'factory', factories: [factory] })[0]
+      ?.points ?? []
+  );
+}

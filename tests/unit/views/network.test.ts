@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dayTime,
+  exchangeGraph,
+  factoryMetrics,
+  type FactoryMetrics,
+} from '../../../src/lib/analysis/network';
+import type { ExchangeRecord, FactoryRecord } from '../../../src/lib/schema/types';
+import {
+  eventTimes,
+  layoutInput,
+  networkOptions,
+  networkScene,
+  pinsKey,
+  playbackSpan,
+  sortMetrics,
+  viewedAt,
+  type SceneInput,
+} from '../../../src/lib/views/network';
+
+const ex = (
+  date: string,
+  source_factory: string,
+  target_factory: string,
+  more: Partial<ExchangeRecord> = {},
+): ExchangeRecord => ({ date, source_factory, target_factory, experience: 'daily rounds', ...more });
+
+// Zhenya teaches Dongwu and Guangming; Dongwu passes it on to Guangming later.
+const exchanges = [
+  ex('1956-08-26', 'zhenya', 'dongwu', { adopted_on: '1956-09-10', topic: 'inspection' }),
+  ex('1956-08-26', 'zhenya', 'guangming', { adopted_on: '1956-10-01', topic: 'inspection' }),
+  ex('1956-11-02', 'dongwu', 'guangming', { topic: 'management', experience: 'shift notes' }),
+  ex('1956-12-01', 'dongwu', 'guangming', { topic: 'management', experience: 'shift notes' }),
+];
+const factories: FactoryRecord[] = [
+  { factory_id: 'zhenya', name: 'Zhenya', industry: 'silk', workers: 900 },
+  { factory_id: 'dongwu', name: 'Dongwu', industry: 'silk', workers: 100 },
+  { factory_id: 'guangming', name: 'Guangming', industry: 'dyeing' },
+];
+
+function scene(over: Partial<SceneInput> = {}) {
+  const full = exchangeGraph(exchanges);
+  const shownFrom = over.shown ?? full.edges;
+  return networkScene({
+    full,
+    shown: shownFrom,
+    metrics: new Map(factoryMetrics(exchanges).map((m) => [m.factory_id, m])),
+    factories: new Map(factories.map((f) => [f.factory_id, f])),
+    size: 'out',
+    adoptedAt: new Map([
+      ['zhenya', dayTime('1956-08-26')],
+      ['dongwu', dayTime('1956-09-10')],
+      ['guangming', dayTime('1956-10-01')],
+    ]),
+    at: dayTime('1956-12-31'),
+    label: (id) => id.toUpperCase(),
+    nodeColor: (id) => (id === 'guangming' ? 'blue' : 'red'),
+    topicColor: new Map([['inspection', 'green']]),
+    edgeTitle: (e) => `${e.source}→${e.target} ×${e.count}`,
+    ...over,
+  });
+}
+
+describe('networkScene', () => {
+  it('sizes nodes by area: the biggest value gets the largest radius, nothing the smallest', () => {
+    const { nodes } = scene();
+    const r = Object.fromEntries(nodes.map((n) => [n.id, n.r]));
+    // Out-degree: zhenya 2, dongwu 1, guangming 0, on a square-root scale from 7 to 20 px.
+    expect(r.zhenya).toBeCloseTo(20);
+    expect(r.guangming).toBeCloseTo(7);
+    expect(r.dongwu).toBeCloseTo(7 + 13 * Math.sqrt(1 / 2));
+  });
+
+  it('sizes by workers when asked, a factory without a count as zero', () => {
+    const r = Object.fromEntries(scene({ size: 'workers' }).nodes.map((n) => [n.id, n.r]));
+    expect(r.zhenya).toBeCloseTo(20);
+    expect(r.dongwu).toBeCloseTo(7 + 13 * Math.sqrt(100 / 900));
+    expect(r.guangming).toBeCloseTo(7);
+  });
+
+  it('fills a node once it has adopted by the playback date, and shows an edge from its first exchange', () => {
+    const early = scene({ at: dayTime('1956-09-15') });
+    const adopted = Object.fromEntries(early.nodes.map((n) => [n.id, n.adopted]));
+    expect(adopted).toEqual({ dongwu: true, guangming: false, zhenya: true });
+    // Edges are in order of first date; dongwu → guangming starts 1956-11-02.
+    expect(early.edges.map((e) => e.visible)).toEqual([true, true, false]);
+    expect(early.edges[2].title).toBe('dongwu→guangming ×2');
+  });
+
+  it('draws a repeated exchange wider, by the square root of its count, with its topic colour', () => {
+    const { edges } = scene();
+    expect(edges[0].width).toBeCloseTo(1.2);
+    expect(edges[2].width).toBeCloseTo(1.2 + 1.6);
+    expect(edges[0].color).toBe('green');
+    // No colour for "management": the grey of no category.
+    expect(edges[2].color).toBe('#7a8794');
+  });
+
+  it('keeps every node and edge of the full graph, hiding what the filters leave out', () => {
+    const full = exchangeGraph(exchanges);
+    const { nodes, edges } = scene({
+      shown: full.edges.slice(0, 1),
+      metrics: new Map(factoryMetrics(exchanges.slice(0, 1)).map((m) => [m.factory_id, m])),
+    });
+    expect(nodes.map((n) => [n.id, n.visible])).toEqual([
+      ['dongwu', true],
+      ['guangming', false],
+      ['zhenya', true],
+    ]);
+    expect(edges.map((e) => e.visible)).toEqual([true, false, false]);
+    expect(edges[1].title).toBe('');
+    // Edges point at nodes by index into the full node list.
+    expect(edges.map((e) => [full.nodes[e.s], full.nodes[e.t]])).toEqual([
+      ['zhenya', 'dongwu'],
+      ['zhenya', 'guangming'],
+      ['dongwu', 'guangming'],
+    ]);
+  });
+});
+
+describe('playback', () => {
+  it('spans from the first exchange to the last adoption or exchange', () => {
+    expect(playbackSpan(exchanges)).toEqual({
+      start: dayTime('1956-08-26'),
+      end: dayTime('1956-12-01'),
+    });
+    expect(playbackSpan([])).toEqual({ start: 0, end: 1 });
+  });
+
+  it('steps through each distinct day once, in order', () => {
+    expect(eventTimes(exchanges).map((t) => new Date(t).toISOString().slice(0, 10))).toEqual([
+      '1956-08-26',
+      '1956-09-10',
+      '1956-10-01',
+      '1956-11-02',
+      '1956-12-01',
+    ]);
+  });
+
+  it('shows the end without a date, and clamps a date outside the span', () => {
+    const span = { start: dayTime('1956-08-26'), end: dayTime('1956-12-01') };
+    expect(viewedAt('', span)).toBe(span.end);
+    expect(viewedAt('1950-01-01', span)).toBe(span.start);
+    expect(viewedAt('1960-01-01', span)).toBe(span.end);
+    expect(viewedAt('1956-10-01', span)).toBe(dayTime('1956-10-01'));
+  });
+});
+
+describe('sortMetrics', () => {
+  const metrics = factoryMetrics(exchanges);
+  const ids = (ms: FactoryMetrics[]) => ms.map((m) => m.factory_id);
+
+  it('sorts by a number, ties by id', () => {
+    expect(ids(sortMetrics(metrics, 'outDegree', true, String))).toEqual([
+      'zhenya',
+      'dongwu',
+      'guangming',
+    ]);
+    expect(ids(sortMetrics(metrics, 'outDegree', false, String))).toEqual([
+      'guangming',
+      'dongwu',
+      'zhenya',
+    ]);
+  });
+
+  it('puts a missing value last whichever way it sorts', () => {
+    // zhenya adopted nothing.
+    expect(ids(sortMetrics(metrics, 'firstAdoption', false, String)).at(-1)).toBe('zhenya');
+    expect(ids(sortMetrics(metrics, 'firstAdoption', true, String)).at(-1)).toBe('zhenya');
+  });
+
+  it('sorts factories by the label shown, not their id', () => {
+    const label = (id: string) => ({ zhenya: 'A', dongwu: 'C', guangming: 'B' })[id] ?? id;
+    expect(ids(sortMetrics(metrics, 'factory_id', false, label))).toEqual([
+      'zhenya',
+      'guangming',
+      'dongwu',
+    ]);
+  });
+});
+
+describe('options, pins and layout', () => {
+  it('offers each experience, topic, industry and month once, sorted', () => {
+    expect(networkOptions(factories, exchanges)).toEqual({
+      experiences: ['daily rounds', 'shift notes'],
+      topics: ['inspection', 'management'],
+      industries: ['dyeing', 'silk'],
+      months: ['1956-08', '1956-11', '1956-12'],
+    });
+  });
+
+  it('keys pins by the set of imports, whatever their order', () => {
+    expect(pinsKey([{ importId: 3 }, { importId: 1 }, { importId: 3 }])).toBe('loom:pins:1-3');
+  });
+
+  it('fixes pinned nodes where the user left them and lays out the rest', () => {
+    const input = layoutInput(exchangeGraph(exchanges), { dongwu: [10, -4] });
+    expect(input.nodes).toEqual([
+      { id: 'dongwu', radius: 16, fx: 10, fy: -4 },
+      { id: 'guangming', radius: 16 },
+      { id: 'zhenya', radius: 16 },
+    ]);
+    expect(input.links).toHaveLength(3);
+  });
+});
