@@ -3,6 +3,71 @@ import ts from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+/**
+ * The layer rules of docs/ARCHITECTURE.md, one block per folder: an import against the flow
+ * fails `npm run lint`. Each pattern names what the folder must not reach.
+ */
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const D3 = {
+  group: ['d3', 'd3-*'],
+  message: 'Pages draw through charts: d3 belongs in src/charts or src/lib.',
+};
+const DB = (message) => ({ group: ['**/lib/db/*', '**/lib/db'], message });
+const layers = [
+  layer(
+    ['src/lib/schema/**'],
+    [{ group: ['../*', '!../text'], message: 'The records layer imports nothing of the project.' }],
+  ),
+  layer(
+    ['src/lib/db/**'],
+    [
+      {
+        group: ['../import/*', '../state/*', '../views/*', '../share/*', '!../share/csv'],
+        message: 'The store never imports the import job, state, views or sharing.',
+      },
+    ],
+  ),
+  layer(
+    ['src/lib/analysis/**'],
+    [
+      {
+        group: ['../state/*', '../views/*', '../share/*', '../import/*', '../i18n/*'],
+        message: 'Analysis is pure: it takes records and rollups, and words nothing.',
+      },
+    ],
+  ),
+  layer(
+    ['src/lib/views/**'],
+    [
+      {
+        group: ['**/*.svelte', '!**/*.svelte.ts'],
+        message: 'A view model uses lib, never a component.',
+      },
+    ],
+  ),
+  layer(
+    ['src/charts/**'],
+    [
+      DB('Charts get their data through props.'),
+      {
+        group: ['**/lib/state/*', '**/lib/views/*', '**/pages/*'],
+        message: 'Charts get their data and labels through props.',
+      },
+    ],
+  ),
+  layer(
+    ['src/ui/**'],
+    [
+      DB('Widgets reach data through lib/state/store.'),
+      { group: ['**/pages/*'], message: 'Widgets know no page.' },
+    ],
+  ),
+  layer(['src/pages/**'], [D3, DB('Pages reach data through lib/state (activeData, store).')]),
+];
+
 export default ts.config(
   {
     ignores: [
@@ -36,4 +101,5 @@ export default ts.config(
       ],
     },
   },
+  ...layers,
 );

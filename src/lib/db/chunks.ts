@@ -1,5 +1,5 @@
 import type { ProductionRecord } from '../schema/types';
-import { GRAINS } from '../import/values';
+import { GRAINS } from '../schema/types';
 import type { ChunkRow, CountColumn, DictColumn } from './database';
 
 /** The first `n` counts, as 32-bit integers when they all fit (half the bytes to store). */

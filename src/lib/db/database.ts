@@ -1,7 +1,7 @@
-import type { Deck } from './decks';
+import type { Deck } from './deckTypes';
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
-import type { Encoding } from '../import/types';
+import type { Encoding } from '../schema/types';
 import type { Notice } from '../notice';
 import { RollupAccumulator } from './rollupAccumulator';
 

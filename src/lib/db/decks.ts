@@ -2,26 +2,9 @@
 // exported or imported as JSON files.
 import type { LoomDB } from './database';
 import { noticeError } from '../notice';
+import { THEMES, type Deck, type Slide, type Theme } from './deckTypes';
 
-/** Projector themes. */
-export const THEMES = ['light', 'dark', 'contrast'] as const;
-export type Theme = (typeof THEMES)[number];
-
-/** One slide: a view's hash route (`/trends?factories=guangming`), its title and notes. */
-export interface Slide {
-  url: string;
-  title: string;
-  notes: string;
-}
-
-export interface Deck {
-  id?: number;
-  name: string;
-  theme: Theme;
-  slides: Slide[];
-  /** ms since the epoch. */
-  updatedAt: number;
-}
+export { THEMES, type Deck, type Slide, type Theme } from './deckTypes';
 
 /** Every deck, most recently changed first. */
 export async function listDecks(db: LoomDB): Promise<Deck[]> {

@@ -3,7 +3,7 @@
 // own migrations can use it.
 import { MAX_MONTHS_PER_FILE, MAX_PRODUCTS_PER_FILE } from '../schema/limits';
 import type { Grain } from '../schema/types';
-import { GRAINS } from '../import/values';
+import { GRAINS } from '../schema/types';
 import { dayToIso } from './chunks';
 import { PairTable } from './pairTable';
 import type { ChunkRow, DefectRollupChunk, DictColumn, RollupChunk } from './database';

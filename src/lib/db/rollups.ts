@@ -1,5 +1,5 @@
 import type { Grain } from '../schema/types';
-import { GRAINS } from '../import/values';
+import { GRAINS } from '../schema/types';
 import { pick } from './chunks';
 import type {
   DefectRollupChunk,

@@ -1,11 +1,11 @@
-import type { AnyRecord, RecordKind } from '../schema/types';
+import type { AnyRecord, Encoding, RecordKind } from '../schema/types';
 import type { Notice } from '../notice';
 
 /**
  * Encodings Loom reads. GB18030 is a superset of GBK and GB2312, as Chinese Excel writes them;
  * Windows-1252 is what Western European Excel writes (é, ü, £).
  */
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
+export type { Encoding } from '../schema/types';
 
 /** Every encoding Loom reads, in the order the Import page offers them. */
 export const ENCODINGS: readonly Encoding[] = [

@@ -1,4 +1,4 @@
-import type { Grain, Period } from '../schema/types';
+import type { Period } from '../schema/types';
 import { isInvisible, toHalfWidth, trimInvisible } from '../text';
 
 /** Why a cell could not be read; the validator turns these into sentences. */
@@ -328,4 +328,4 @@ export function serialDay(cell: string): string | null {
 }
 
 /** The grains, finest first. */
-export const GRAINS: readonly Grain[] = ['day', 'month', 'quarter', 'year'];
+export { GRAINS } from '../schema/types';

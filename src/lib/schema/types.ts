@@ -10,6 +10,10 @@ export const isKind = (value: unknown): value is RecordKind =>
 
 /** How precise a period or date is: a production period may be a day, a month, a quarter or a year. */
 export type Grain = 'day' | 'month' | 'quarter' | 'year';
+/** Every grain, finest first. */
+export const GRAINS: readonly Grain[] = ['day', 'month', 'quarter', 'year'];
+/** The text encodings a file is read in. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
 
 /** A parsed period: its first day as an ISO date (UTC), and its grain. */
 export interface Period {

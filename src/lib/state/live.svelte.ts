@@ -1,10 +1,13 @@
 import { liveQuery } from 'dexie';
+import { errorText } from '../i18n/i18n.svelte';
+import { appState } from './app.svelte';
 
 /**
  * A Dexie live query as a rune: `current` is the latest result (or `initial`
  * until the first one), re-run whenever a write anywhere in the origin (this
  * page, the import worker, another tab) touches what it read. Call it during
- * component initialisation; it unsubscribes when the component goes.
+ * component initialisation; it unsubscribes when the component goes. A failure is shown
+ * as the app's alert, naming what went wrong, and the last result stays.
  */
 export function live<T>(
   query: () => Promise<T>,
@@ -18,7 +21,9 @@ export function live<T>(
         current = v;
         loaded = true;
       },
-      error: (e) => console.error('Live query failed', e),
+      error: (e) => {
+        appState.error = errorText(e);
+      },
     });
     return () => sub.unsubscribe();
   });

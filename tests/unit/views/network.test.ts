@@ -23,7 +23,13 @@ const ex = (
   source_factory: string,
   target_factory: string,
   more: Partial<ExchangeRecord> = {},
-): ExchangeRecord => ({ date, source_factory, target_factory, experience: 'daily rounds', ...more });
+): ExchangeRecord => ({
+  date,
+  source_factory,
+  target_factory,
+  experience: 'daily rounds',
+  ...more,
+});
 
 // Zhenya teaches Dongwu and Guangming; Dongwu passes it on to Guangming later.
 const exchanges = [
