@@ -13,14 +13,7 @@ import { importClient } from '../import/client';
 
 export type { ImportRow, RecordPage, DataSummary };
 export type { Deck, Slide, Theme } from '../db/decks';
-export {
-  THEMES,
-  decksFromJson,
-  decksToJson,
-  moveSlide,
-  slideRoute,
-  MAX_SLIDES_PER_FILE,
-} from '../db/decks';
+export { THEMES, decksFromJson, decksToJson, moveSlide, slideRoute } from '../db/decks';
 export { isDerived };
 
 /** Decks saved in this browser. */

@@ -8,6 +8,7 @@ import { defectRateByPeriod, type RatePoint } from '../analysis/defectRate';
 import type { RollupChunk } from '../db/database';
 import type { ExchangeRecord, FactoryRecord } from '../schema/types';
 import type { NodeSize } from '../state/networkQuery';
+import type { DrawEdge, DrawNode } from '../../charts/networkCanvas';
 
 /** Grey for what has no category: a factory without an industry, an edge without a topic. */
 export const NO_CATEGORY = '#7a8794';
@@ -59,22 +60,9 @@ export function sizeValue(
   return (size === 'reach' ? metric?.reach : metric?.outDegree) ?? 0;
 }
 
-export interface SceneNode {
-  id: string;
-  label: string;
-  r: number;
-  color: string;
-  adopted: boolean;
-  visible: boolean;
-}
-export interface SceneEdge {
-  s: number;
-  t: number;
-  width: number;
-  color: string;
-  visible: boolean;
-  title: string;
-}
+/** A node as the graph draws it; an edge also carries its tooltip. */
+export type SceneNode = DrawNode;
+export type SceneEdge = DrawEdge & { title: string };
 
 export interface SceneInput {
   /** The graph of every exchange: its nodes and edges keep their places whatever is filtered. */
