@@ -41,3 +41,6 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
     },
   );
 }
+
+/** A message lookup with its language already chosen: what view models word their text with. */
+export type Translate = (key: MessageKey, params?: Params) => string;

@@ -1,0 +1,251 @@
+// The Trends page's view model: the series it draws and their colours, the adoption markers, the
+// summaries a screen reader (and a slide title) reads, the Pareto of defect types for the same
+// selection, and the link that opens the control chart. Pure functions over rollups and records;
+// text is worded through the `tr` they are given, so they are tested in either language.
+
+import { adoptionsOf } from '../analysis/adoptions';
+import type { RateSeries } from '../analysis/defectRate';
+import { defectiveTotal, defectsByType, pareto, type CellFilter } from '../analysis/pareto';
+import type { ParetoBar } from '../analysis/pareto';
+import type { DefectRollupChunk, RollupChunk } from '../db/database';
+import { formatDay, formatInt, formatPct } from '../format';
+import type { Translate } from '../i18n/translate';
+import type { ExchangeRecord } from '../schema/types';
+import { DEFAULT_CONTROL, type ControlState } from '../state/controlQuery';
+import type { TrendsState } from '../state/trendsQuery';
+
+/** Bands of many lines overlap into a wash that hides the lines: above this many, lines only. */
+export const BAND_MAX_SERIES = 12;
+/** Small multiples draw dots on a panel of at most this many points; beyond, the line alone. */
+export const PANEL_DOTS_MAX = 60;
+
+/** The list with `value` taken out when it is in, put in when it is not. */
+export const toggled = (list: readonly string[], value: string): string[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+
+/** The products the data has, from the rollups' dictionaries (no row scan), sorted. */
+export const productsOf = (rollups: readonly RollupChunk[]): string[] =>
+  [...new Set(rollups.flatMap((c) => c.product.dict.filter(Boolean)))].sort();
+
+/** Whether the 95% bands are drawn: asked for, and in panels or over few enough lines. */
+export const bandsDrawn = (view: TrendsState, visible: number): boolean =>
+  view.band && (view.multiples || visible <= BAND_MAX_SERIES);
+
+/** A brushed span (epoch ms, end exclusive) as the months it covers. */
+export function brushedMonths(start: number, end: number): { from: string; to: string } {
+  const month = (t: number) => new Date(t).toISOString().slice(0, 7);
+  return { from: month(start), to: month(end - 1) };
+}
+
+/** The top of the y scale small multiples share, so panels compare at a glance. */
+export const sharedTop = (visible: readonly RateSeries[], band: boolean): number =>
+  visible.reduce(
+    (top, s) => s.points.reduce((t, p) => Math.max(t, band ? p.hi : p.rate), top),
+    0.01,
+  );
+
+const short = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+
+export interface Marker {
+  factory: string;
+  time: number;
+  label: string;
+  title: string;
+  color: string;
+}
+
+/**
+ * Where each shown factory first adopted each experience: the link between exchanges and defect
+ * rates. Only when the series are factories; a product line has no adoption date.
+ */
+export function adoptionMarkers(
+  view: TrendsState,
+  exchanges: readonly ExchangeRecord[],
+  visible: readonly RateSeries[],
+  label: (key: string) => string,
+  color: (key: string) => string,
+  tr: Translate,
+): Marker[] {
+  if (view.by !== 'factory') return [];
+  return adoptionsOf(
+    exchanges,
+    visible.map((s) => s.key),
+  ).map((a) => ({
+    factory: a.factory_id,
+    time: a.time,
+    label: short(a.experience, 30),
+    title: tr('trends.markerTitle', {
+      name: label(a.factory_id),
+      experience: a.experience,
+      source: label(a.source),
+      date: formatDay(a.date),
+    }),
+    color: color(a.factory_id),
+  }));
+}
+
+/** One small multiple's summary: its name, first and last period and rate. */
+export function panelSummary(s: RateSeries, label: (key: string) => string, tr: Translate): string {
+  const first = s.points[0];
+  const last = s.points[s.points.length - 1];
+  return tr('trends.panelSummary', {
+    name: label(s.key),
+    first: first.period,
+    last: last.period,
+    from: formatPct(first.rate),
+    to: formatPct(last.rate),
+  });
+}
+
+/**
+ * The chart's summary (`full`), and its first part without "from … to …" (`base`), which is a
+ * slide's title. With one series the full summary gives its first and last rate.
+ */
+export function trendSummary(
+  view: TrendsState,
+  visible: readonly RateSeries[],
+  label: (key: string) => string,
+  tr: Translate,
+): { base: string; full: string } {
+  if (!visible.length) return { base: tr('trends.noData'), full: tr('trends.noData') };
+  const names = visible.slice(0, 3).map((s) => label(s.key));
+  const more = visible.length > 3 ? tr('trends.more', { n: visible.length - 3 }) : '';
+  const pts = visible.flatMap((s) => s.points);
+  const first = pts.reduce((a, b) => (b.start < a.start ? b : a)).period;
+  const last = pts.reduce((a, b) => (b.start > a.start ? b : a)).period;
+  const scope =
+    view.products.length && view.by === 'factory' ? `, ${view.products.join(', ')}` : '';
+  const base = tr('trends.summary', { names: names.join(', '), more, scope, first, last });
+  if (visible.length !== 1) return { base, full: base };
+  const p = visible[0].points;
+  const fromTo = tr('trends.summaryFromTo', {
+    from: formatPct(p[0].rate),
+    to: formatPct(p[p.length - 1].rate),
+  });
+  return { base, full: base + fromTo };
+}
+
+/** What the view covers, in words: its factories, products and months. */
+export function scopeText(
+  view: TrendsState,
+  factoryLabel: (id: string) => string,
+  tr: Translate,
+): string {
+  return [
+    view.factories.length ? view.factories.map(factoryLabel).join(', ') : tr('trends.allFactories'),
+    view.products.length ? view.products.join(', ') : tr('trends.allProducts'),
+    view.from || view.to ? `${view.from || tr('common.start')}–${view.to || tr('common.end')}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The trend chart's title on exports and in print. */
+export const trendTitle = (view: TrendsState, scope: string, tr: Translate): string =>
+  tr('trends.chartTitle', {
+    by: tr(`by.${view.by}`),
+    unit: tr(`interval.${view.interval}`),
+    scope,
+  });
+
+/**
+ * The control chart this view opens: its first shown factory (or the first chosen, or the first
+ * of all) and its first product, at its interval.
+ */
+export function controlLink(
+  view: TrendsState,
+  visible: readonly RateSeries[],
+  firstFactory: string,
+): ControlState {
+  return {
+    ...DEFAULT_CONTROL,
+    factory: (view.by === 'factory' ? visible[0]?.key : view.factories[0]) || firstFactory || '',
+    product: view.products[0] ?? '',
+    interval: view.interval,
+  };
+}
+
+/**
+ * The cells the Pareto counts: the view's own filters, unless the legend hides some series, then
+ * the ones still shown. So "all factories by factory" and "all factories by product" are one
+ * filter, and the interval plays no part. A string, so that equal filters compare equal.
+ */
+export function paretoFilterKey(view: TrendsState, visible: readonly RateSeries[]): string {
+  const hiding = view.hidden.length > 0;
+  const shown = visible.map((s) => s.key);
+  const filter: CellFilter = {
+    factories: view.by === 'factory' && hiding ? shown : view.factories,
+    products: view.by === 'product' && hiding ? shown : view.products,
+    from: view.from || undefined,
+    to: view.to || undefined,
+  };
+  return JSON.stringify(filter);
+}
+
+/**
+ * The Pareto bars of a filter: defective pieces by defect type, with the pieces of lots that
+ * name no type as a bar of their own (`noType`), last, so shares are of all defective pieces.
+ * No bars when no lot names a type: then the data has no defect types to rank.
+ */
+export function paretoBars(
+  defectRollups: readonly DefectRollupChunk[],
+  rollups: readonly RollupChunk[],
+  filterKey: string,
+  noType: string,
+): ParetoBar[] {
+  const filter: CellFilter = JSON.parse(filterKey);
+  const typed = defectsByType(defectRollups, filter);
+  if (!typed.length) return [];
+  const typedSum = typed.reduce((s, x) => s + x.count, 0);
+  const untyped = Math.max(0, defectiveTotal(rollups, filter) - typedSum);
+  return pareto([...typed, { label: noType, count: untyped }], { last: noType });
+}
+
+/**
+ * The Pareto's summary: the three largest bars, how many types make 80% of the typed pieces (or
+ * what share all of them make, when they don't reach 80%), and the untyped bar's share.
+ */
+export function paretoSummary(bars: readonly ParetoBar[], noType: string, tr: Translate): string {
+  const typedBars = bars.filter((b) => b.label !== noType);
+  const top = bars
+    .slice(0, 3)
+    .map((b) => `${b.label} ${formatPct(b.share)}`)
+    .join(', ');
+  const k = typedBars.findIndex((b) => b.cumulative >= 0.8) + 1;
+  const untyped = bars.find((b) => b.label === noType);
+  const head = top + (bars.length > 3 ? ', …' : '');
+  const main = k
+    ? tr('trends.paretoSummary', { top: head, k, n: typedBars.length })
+    : tr('trends.paretoShort', {
+        top: head,
+        n: typedBars.length,
+        share: formatPct(typedBars.at(-1)?.cumulative ?? 0),
+      });
+  const rest = untyped
+    ? tr('trends.paretoUntyped', {
+        count: formatInt(untyped.count),
+        share: formatPct(untyped.share),
+      })
+    : '';
+  return main + rest;
+}
+
+/** The caption under the trend chart: what a point is, whether bands are drawn, and the markers. */
+export function trendCaption(
+  view: TrendsState,
+  bands: boolean,
+  markers: boolean,
+  tr: Translate,
+): string {
+  const band = bands
+    ? tr('trends.captionBand')
+    : view.band
+      ? tr('trends.captionNoBand', { max: BAND_MAX_SERIES })
+      : '';
+  return (
+    tr('trends.caption', { unit: tr(`interval.${view.interval}`) }) +
+    band +
+    tr('trends.captionSize') +
+    (markers ? tr('trends.captionMarkers') : '')
+  );
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { defectRateByPeriod } from '../../../src/lib/analysis/defectRate';
+import { translate } from '../../../src/lib/i18n/translate';
+import type { Translate } from '../../../src/lib/i18n/translate';
+import type { ExchangeRecord } from '../../../src/lib/schema/types';
+import { DEFAULT_TRENDS, type TrendsState } from '../../../src/lib/state/trendsQuery';
+import {
+  adoptionMarkers,
+  bandsDrawn,
+  brushedMonths,
+  controlLink,
+  paretoBars,
+  paretoFilterKey,
+  paretoSummary,
+  productsOf,
+  scopeText,
+  sharedTop,
+  toggled,
+  trendCaption,
+  trendSummary,
+} from '../../../src/lib/views/trends';
+import { lot, rollupsOf } from '../records';
+
+const en: Translate = (key, params) => translate('en', key, params);
+const zh: Translate = (key, params) => translate('zh', key, params);
+const view = (patch: Partial<TrendsState> = {}): TrendsState => ({ ...DEFAULT_TRENDS, ...patch });
+const names: Record<string, string> = { zhenya: 'Zhenya', dongwu: 'Dongwu' };
+const label = (k: string) => names[k] ?? k;
+
+// Zhenya falls from 10% to 5% over three months; Dongwu stays at 8%. Defect types on some lots.
+const data = rollupsOf([
+  lot('zhenya', 'silk', '1956-08', 1000, 100, 'slub'),
+  lot('zhenya', 'silk', '1956-09', 1000, 70, 'slub'),
+  lot('zhenya', 'satin', '1956-10', 1000, 50, 'broken end'),
+  lot('dongwu', 'silk', '1956-08', 500, 40, 'slub'),
+  lot('dongwu', 'silk', '1956-09', 500, 40),
+  lot('dongwu', 'silk', '1956-10', 500, 40, 'stain'),
+]);
+const series = defectRateByPeriod(data.rollups, { interval: 'month', by: 'factory' });
+
+describe('the trends view model', () => {
+  it('lists the products of the rollups, once each and sorted', () => {
+    expect(productsOf(data.rollups)).toEqual(['satin', 'silk']);
+  });
+
+  it('toggles a value in and out of a list without changing the list given', () => {
+    const list = ['a', 'b'];
+    expect(toggled(list, 'b')).toEqual(['a']);
+    expect(toggled(list, 'c')).toEqual(['a', 'b', 'c']);
+    expect(list).toEqual(['a', 'b']);
+  });
+
+  it('draws bands over few lines or in panels, never when they are off', () => {
+    expect(bandsDrawn(view(), 12)).toBe(true);
+    expect(bandsDrawn(view(), 13)).toBe(false);
+    expect(bandsDrawn(view({ multiples: true }), 40)).toBe(true);
+    expect(bandsDrawn(view({ band: false }), 1)).toBe(false);
+  });
+
+  it('turns a brushed span into the months it covers, the end being exclusive', () => {
+    expect(brushedMonths(Date.UTC(1956, 7, 15), Date.UTC(1956, 10, 1))).toEqual({
+      from: '1956-08',
+      to: '1956-10',
+    });
+  });
+
+  it('gives panels one y top: the highest band edge, or the highest rate without bands', () => {
+    const hi = Math.max(...series.flatMap((s) => s.points.map((p) => p.hi)));
+    expect(sharedTop(series, true)).toBe(hi);
+    expect(sharedTop(series, false)).toBeCloseTo(0.1);
+    expect(sharedTop([], true)).toBe(0.01);
+  });
+
+  it('summarises one series with its first and last rate, and many by name', () => {
+    const one = trendSummary(view(), [series[1]], label, en);
+    expect(one.base).toBe('Defect rate, Zhenya, 1956-08–1956-10');
+    expect(one.full).toBe('Defect rate, Zhenya, 1956-08–1956-10, from 10.0% to 5.0%');
+    const both = trendSummary(view({ products: ['silk'] }), series, label, en);
+    expect(both.full).toBe('Defect rate, Dongwu, Zhenya, silk, 1956-08–1956-10');
+    expect(trendSummary(view(), [], label, zh).full).toBe(zh('trends.noData'));
+  });
+
+  it('marks each factory’s first adoption of each experience, and none for products', () => {
+    const ex = (date: string, target: string, adopted_on?: string): ExchangeRecord => ({
+      date,
+      source_factory: 'zhenya',
+      target_factory: target,
+      experience: 'daily rounds',
+      ...(adopted_on ? { adopted_on } : {}),
+    });
+    const exchanges = [ex('1956-09-01', 'dongwu', '1956-09-20'), ex('1956-10-01', 'dongwu')];
+    const markers = adoptionMarkers(view(), exchanges, series, label, () => 'red', en);
+    expect(markers).toHaveLength(1);
+    expect(markers[0]).toMatchObject({ factory: 'dongwu', time: Date.UTC(1956, 8, 20) });
+    expect(markers[0].title).toContain('Dongwu adopted “daily rounds” (from Zhenya)');
+    expect(
+      adoptionMarkers(view({ by: 'product' }), exchanges, series, label, () => '', en),
+    ).toEqual([]);
+  });
+
+  it('words the scope and the caption in either language', () => {
+    expect(scopeText(view(), label, en)).toBe('all factories, all products');
+    expect(scopeText(view({ factories: ['zhenya'], from: '1956-09' }), label, en)).toBe(
+      `Zhenya, all products, 1956-09–${en('common.end')}`,
+    );
+    expect(trendCaption(view(), false, false, en)).toContain('up to 12 lines');
+    expect(trendCaption(view({ band: false }), false, true, zh)).toContain(
+      zh('trends.captionMarkers'),
+    );
+  });
+
+  it('opens the control chart on the first shown factory and product', () => {
+    const q = view({ interval: 'quarter', products: ['silk'] });
+    expect(controlLink(q, series, 'x')).toMatchObject({
+      factory: 'dongwu',
+      product: 'silk',
+      interval: 'quarter',
+    });
+    expect(controlLink(view({ by: 'product', factories: ['zhenya'] }), [], 'x').factory).toBe(
+      'zhenya',
+    );
+    expect(controlLink(view(), [], 'first').factory).toBe('first');
+  });
+
+  it('keys the Pareto by what is shown, so the interval and the grouping do not change it', () => {
+    const byFactory = paretoFilterKey(view(), series);
+    expect(paretoFilterKey(view({ interval: 'year', by: 'product' }), series)).toBe(byFactory);
+    const hiding = paretoFilterKey(view({ hidden: ['dongwu'] }), [series[1]]);
+    expect(JSON.parse(hiding).factories).toEqual(['zhenya']);
+  });
+
+  it('counts lots without a type as their own last bar, so shares are of all defective pieces', () => {
+    const bars = paretoBars(
+      data.defectRollups,
+      data.rollups,
+      paretoFilterKey(view(), series),
+      '(none)',
+    );
+    expect(bars.map((b) => [b.label, b.count])).toEqual([
+      ['slub', 210],
+      ['broken end', 50],
+      ['stain', 40],
+      ['(none)', 40],
+    ]);
+    expect(bars.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1);
+    const text = paretoSummary(bars, '(none)', en);
+    expect(text).toContain('slub 61.8%');
+    expect(text).toContain('40 defective pieces (11.8%) have no type given');
+  });
+
+  it('has no Pareto when no lot names a type', () => {
+    const untyped = rollupsOf([lot('zhenya', 'silk', '1956-08', 100, 5)]);
+    expect(paretoBars(untyped.defectRollups, untyped.rollups, '{}', '(none)')).toEqual([]);
+  });
+});
