@@ -1,4 +1,5 @@
 import type { ExchangeRecord } from '../schema/types';
+import { adoptedOn, dayTime, firstAdoptions } from './adoptions';
 
 /** Which exchanges count: an experience, a topic, factories' industries and a date window (absent = all). */
 export interface ExchangeFilter {
@@ -11,11 +12,7 @@ export interface ExchangeFilter {
   to?: string;
 }
 
-/** The day an exchange's target adopted what it learned: `adopted_on`, else the exchange date. */
-export const adoptedOn = (e: ExchangeRecord): string => e.adopted_on ?? e.date;
-
-/** Epoch ms (UTC) of a day `YYYY-MM-DD`. */
-export const dayTime = (day: string): number => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+export { adoptedOn, dayTime };
 
 const DAY_MS = 86_400_000;
 
@@ -123,12 +120,7 @@ export function factoryMetrics(exchanges: readonly ExchangeRecord[]): FactoryMet
   }
   const origins = new Map(experienceMetrics(exchanges).map((m) => [m.experience, m]));
   // Each factory's first adoption, and which experience it was.
-  const first = new Map<string, { day: string; experience: string }>();
-  for (const e of exchanges) {
-    const day = adoptedOn(e);
-    const prev = first.get(e.target_factory);
-    if (!prev || day < prev.day) first.set(e.target_factory, { day, experience: e.experience });
-  }
+  const first = firstAdoptions(exchanges);
   return nodes.map((id) => {
     const f = first.get(id);
     const origin = f ? origins.get(f.experience) : undefined;
@@ -137,9 +129,9 @@ export function factoryMetrics(exchanges: readonly ExchangeRecord[]): FactoryMet
       inDegree: inDeg.get(id) ?? 0,
       outDegree: out.get(id)?.length ?? 0,
       reach: reachFrom(id, out),
-      firstAdoption: f?.day ?? null,
+      firstAdoption: f?.date ?? null,
       adoptionLagDays:
-        f && origin ? Math.round((dayTime(f.day) - dayTime(origin.originDate)) / DAY_MS) : null,
+        f && origin ? Math.round((f.time - dayTime(origin.originDate)) / DAY_MS) : null,
     };
   });
 }
@@ -251,13 +243,7 @@ export function experienceMetrics(exchanges: readonly ExchangeRecord[]): Experie
  * the filter). Origins that never adopted anything are not counted.
  */
 export function adoptionCurve(exchanges: readonly ExchangeRecord[]): [string, number][] {
-  const first = new Map<string, string>();
-  for (const e of exchanges) {
-    const day = adoptedOn(e);
-    const prev = first.get(e.target_factory);
-    if (!prev || day < prev) first.set(e.target_factory, day);
-  }
-  const days = [...first.values()].sort();
+  const days = [...firstAdoptions(exchanges).values()].map((a) => a.date);
   const steps: [string, number][] = [];
   days.forEach((d, i) => {
     if (steps.length && steps[steps.length - 1][0] === d) steps[steps.length - 1][1] = i + 1;
@@ -302,7 +288,7 @@ export function adoptionTimes(
 ): Map<string, number> {
   const when = new Map<string, number>();
   const note = (id: string, t: number) => when.set(id, Math.min(t, when.get(id) ?? Infinity));
-  for (const e of exchanges) note(e.target_factory, dayTime(adoptedOn(e)));
+  for (const a of firstAdoptions(exchanges).values()) note(a.factory_id, a.time);
   for (const m of experiences) note(m.origin, dayTime(m.originDate));
   return when;
 }

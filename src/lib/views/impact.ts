@@ -12,7 +12,11 @@ import { interruptedTimeSeries } from '../analysis/its';
 import { comparesWith, indexPanel } from '../analysis/panel';
 import { periodIndex, periodLabel } from '../analysis/periods';
 import { MIN_COMPARISON, MIN_PERIODS, unitEffects, type UnitEffect } from '../analysis/unitEffects';
+import { firstAdoptions } from '../analysis/adoptions';
 import { csvLine } from '../share/csv';
+import { formatPoints } from '../format';
+import type { Translate } from '../i18n/translate';
+import type { ExchangeRecord } from '../schema/types';
 import type { ImpactState } from '../state/impactQuery';
 
 export { MIN_COMPARISON, MIN_PERIODS };
@@ -510,3 +514,101 @@ export function impactCsv(view: ImpactView): string[] {
   }
   return lines;
 }
+
+// What the page draws from the view: pure, and worded through the `tr` it is given.
+
+/** The adopters' and the comparison's colours (Okabe–Ito vermilion and blue). */
+export const IMPACT_COLORS = { adopters: '#D55E00', comparison: '#0072B2', observed: '#555' };
+
+/** A key of a chart's legend: a line (solid or dashed) or a dot. */
+export interface ImpactKey {
+  label: string;
+  color: string;
+  dashed?: boolean;
+  dot?: boolean;
+}
+
+/** The experiences the exchanges name, sorted: the page's experience choice. */
+export const experiencesOf = (exchanges: readonly ExchangeRecord[]): string[] =>
+  [...new Set(exchanges.map((e) => e.experience))].sort();
+
+/**
+ * When each factory adopted, for the estimate: its first adoption of `experience`, or of any
+ * experience when none is chosen. In time order.
+ */
+export function impactAdoptions(
+  exchanges: readonly ExchangeRecord[],
+  experience: string,
+): { factory_id: string; time: number }[] {
+  const chosen = experience ? exchanges.filter((e) => e.experience === experience) : exchanges;
+  return [...firstAdoptions(chosen).values()].map((a) => ({
+    factory_id: a.factory_id,
+    time: a.time,
+  }));
+}
+
+/** The slide title a deck gives this view. */
+export const impactSlideTitle = (tr: Translate, state: ImpactState): string =>
+  state.experience
+    ? tr('impact.slideExperience', { experience: state.experience })
+    : tr('impact.slide');
+
+/** A mean rate in %, "4.2%", or a dash when there is none. */
+export const percent = (v: number | null): string => (v === null ? '–' : `${v.toFixed(1)}%`);
+
+/** An effect in percentage points (the view's effects are in %). */
+export const points = (v: number): string => formatPoints(v / 100);
+
+/** The legend of the adopters-against-comparison chart. */
+export const alignedKeys = (tr: Translate): ImpactKey[] => [
+  { label: tr('impact.legend.adopters'), color: IMPACT_COLORS.adopters },
+  { label: tr('impact.legend.comparison'), color: IMPACT_COLORS.comparison },
+  { label: tr('impact.legend.expected'), color: IMPACT_COLORS.adopters, dashed: true },
+];
+
+/** The legend of the interrupted time series. */
+export const itsKeys = (tr: Translate): ImpactKey[] => [
+  { label: tr('impact.legend.observed'), color: IMPACT_COLORS.observed, dot: true },
+  { label: tr('impact.legend.fitted'), color: IMPACT_COLORS.comparison },
+  { label: tr('impact.legend.counterfactual'), color: IMPACT_COLORS.comparison, dashed: true },
+];
+
+/** A line of an event-time chart: one value per event time. */
+export interface EventSeries {
+  key: string;
+  label: string;
+  color: string;
+  values: (number | null)[];
+  dashed?: boolean;
+  dots?: boolean;
+}
+
+/**
+ * The adopters-against-comparison chart's lines. The expected line starts the period before
+ * adoption, where it meets the adopters by construction, so that it reads as a forecast.
+ */
+export function alignedLines(tr: Translate, aligned: readonly AlignedPoint[]): EventSeries[] {
+  const [adopters, comparison, expected] = alignedKeys(tr);
+  return [
+    { key: 'adopters', ...adopters, values: aligned.map((a) => a.adopters), dots: true },
+    { key: 'comparison', ...comparison, values: aligned.map((a) => a.comparison), dots: true },
+    {
+      key: 'expected',
+      ...expected,
+      values: aligned.map((a) => (a.e >= -1 ? a.expected : null)),
+    },
+  ];
+}
+
+/** The band drawn around the effect curve: pointwise 95% intervals, or the simultaneous band. */
+export const effectBand = (
+  curve: readonly CurvePoint[],
+  band: ImpactState['band'],
+): { lo: number[]; hi: number[] } =>
+  band === 'simultaneous'
+    ? { lo: curve.map((c) => c.bandLo), hi: curve.map((c) => c.bandHi) }
+    : { lo: curve.map((c) => c.lo), hi: curve.map((c) => c.hi) };
+
+/** What was adopted, for the effect summary: the experience quoted, or "any experience". */
+export const adoptingWhat = (tr: Translate, state: ImpactState): string =>
+  state.experience ? tr('impact.quoted', { experience: state.experience }) : tr('impact.any');

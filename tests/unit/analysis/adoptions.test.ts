@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptionsOf } from '../../../src/lib/analysis/adoptions';
+import { adoptionsOf, firstAdoptions } from '../../../src/lib/analysis/adoptions';
 import type { ExchangeRecord } from '../../../src/lib/schema/types';
 
 const ex = (
@@ -45,5 +45,28 @@ describe('adoptionsOf(exchanges, factories)', () => {
 
   it('is empty without exchanges', () => {
     expect(adoptionsOf([], ['zhenya'])).toEqual([]);
+  });
+});
+
+describe('firstAdoptions(exchanges)', () => {
+  it('gives each factory its earliest adoption of any experience, by adoption day, in time order', () => {
+    const first = firstAdoptions([
+      ...exchanges,
+      ex('1956-02-01', 'dongwu', 'guangming', 'Key defect', '1956-05-20'), // earlier than its Daily inspection
+    ]);
+    expect([...first.values()].map((a) => [a.factory_id, a.experience, a.date])).toEqual([
+      ['dongwu', 'Daily inspection', '1956-04-01'],
+      ['guangming', 'Key defect', '1956-05-20'],
+      ['xinsu', 'Key defect', '1956-08-26'],
+    ]);
+    expect(first.get('guangming')?.source).toBe('dongwu');
+  });
+  it('keeps the exchange listed first when two fall on the same day, and never counts a teacher as adopting', () => {
+    const first = firstAdoptions([
+      ex('1956-03-01', 'zhenya', 'dongwu', 'B'),
+      ex('1956-03-01', 'zhenya', 'dongwu', 'A'),
+    ]);
+    expect(first.get('dongwu')?.experience).toBe('B');
+    expect(first.has('zhenya')).toBe(false);
   });
 });

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { impactCsv, impactView, type ImpactInput } from '../../../src/lib/views/impact';
+import {
+  alignedLines,
+  effectBand,
+  experiencesOf,
+  impactAdoptions,
+  impactCsv,
+  impactSlideTitle,
+  impactView,
+  percent,
+  type AlignedPoint,
+  type CurvePoint,
+  type ImpactInput,
+} from '../../../src/lib/views/impact';
+import { translate, type Translate } from '../../../src/lib/i18n/translate';
+import type { ExchangeRecord } from '../../../src/lib/schema/types';
 import { DEFAULT_IMPACT, type ImpactState } from '../../../src/lib/state/impactQuery';
 import { impactPanel } from '../../fixtures/impactPanel';
 
@@ -180,5 +194,73 @@ describe('impactView: without a comparison group, an interrupted time series', (
     expect(v).toMatchObject({ method: 'its', fallback: null });
     expect(v.its!.factory_id).toBe('f05');
     expect(v.rows).toHaveLength(12);
+  });
+});
+
+describe('what the Impact page draws', () => {
+  const en: Translate = (key, params) => translate('en', key, params);
+  const ex = (
+    date: string,
+    target: string,
+    experience: string,
+    adopted_on?: string,
+  ): ExchangeRecord => ({
+    date,
+    source_factory: 'zhenya',
+    target_factory: target,
+    experience,
+    ...(adopted_on ? { adopted_on } : {}),
+  });
+  const exchanges = [
+    ex('1956-05-18', 'guangming', 'Daily inspection', '1956-06-01'),
+    ex('1956-03-12', 'guangming', 'Key defect'),
+    ex('1956-04-02', 'dongwu', 'Daily inspection'),
+  ];
+
+  it('estimates from each factory’s first adoption of the chosen experience, or of any', () => {
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    expect(impactAdoptions(exchanges, '').map((a) => [a.factory_id, day(a.time)])).toEqual([
+      ['guangming', '1956-03-12'],
+      ['dongwu', '1956-04-02'],
+    ]);
+    expect(
+      impactAdoptions(exchanges, 'Daily inspection').map((a) => [a.factory_id, day(a.time)]),
+    ).toEqual([
+      ['dongwu', '1956-04-02'],
+      ['guangming', '1956-06-01'],
+    ]);
+    expect(experiencesOf(exchanges)).toEqual(['Daily inspection', 'Key defect']);
+  });
+
+  it('starts the expected line the period before adoption, where it meets the adopters', () => {
+    const aligned: AlignedPoint[] = [-3, -2, -1, 0, 1].map((e) => ({
+      e,
+      adopters: 5 - e * 0.1,
+      comparison: 6,
+      expected: 5,
+      nAdopters: 4,
+      nComparison: 8,
+    }));
+    const [adopters, comparison, expected] = alignedLines(en, aligned);
+    expect(adopters.values).toHaveLength(5);
+    expect(comparison.values).toEqual([6, 6, 6, 6, 6]);
+    expect(expected.values).toEqual([null, null, 5, 5, 5]);
+    expect(expected.dashed).toBe(true);
+    expect(adopters.color).toBe(expected.color);
+  });
+
+  it('draws the band the reader chose around the effect curve', () => {
+    const curve: CurvePoint[] = [{ e: 0, effect: -1, lo: -2, hi: 0, bandLo: -3, bandHi: 1 }];
+    expect(effectBand(curve, 'pointwise')).toEqual({ lo: [-2], hi: [0] });
+    expect(effectBand(curve, 'simultaneous')).toEqual({ lo: [-3], hi: [1] });
+  });
+
+  it('titles the slide by the experience, and shows a missing rate as a dash', () => {
+    expect(impactSlideTitle(en, { ...DEFAULT_IMPACT, experience: 'Key defect' })).toContain(
+      'Key defect',
+    );
+    expect(impactSlideTitle(en, DEFAULT_IMPACT)).toBe(en('impact.slide'));
+    expect(percent(4.25)).toBe('4.3%');
+    expect(percent(null)).toBe('–');
   });
 });
