@@ -22,6 +22,8 @@ import {
 import { monthTime, periodBucket, type Interval } from '../analysis/periods';
 import { funnel, Z95, Z998, type FunnelPoint } from '../analysis/funnel';
 import { csvLine } from '../share/csv';
+import { formatInt, formatPct } from '../format';
+import type { Translate } from '../i18n/translate';
 import type { ControlState, PointNote } from '../state/controlQuery';
 
 /** A stage with fewer points than this gets limits that the chart calls unreliable. */
@@ -467,5 +469,85 @@ export function funnelView(series: readonly RateSeries[]): FunnelView {
     points: f.points,
     curve,
     outliers: f.points.filter((p) => p.outside === '998').sort((a, b) => b.rate - a.rate),
+  };
+}
+
+/** What one chart is of: the factory's name, the product, and the defect type ('' for all defectives). */
+export interface ChartSubject {
+  factory: string;
+  product: string;
+  defect: string;
+}
+
+/**
+ * The words of one control chart, in the language of `tr`: its title, its rates (a p chart's in
+ * %, a u chart's per 1,000 pieces), each rule, each point's tooltip and signal line, the centres
+ * of its stages, why this chart was chosen, and the summary a screen reader reads.
+ */
+export function chartWords(
+  tr: Translate,
+  state: Pick<ControlState, 'interval' | 'rules'>,
+  chart: ControlView | null,
+  subject: ChartSubject,
+) {
+  const unit = tr(`interval.${state.interval}`);
+  const chartName = tr(`control.chart.${chart?.kind ?? 'p'}`);
+  const { factory, product, defect } = subject;
+  const rate = (v: number): string =>
+    defect
+      ? tr('control.perThousand', { v: Number.isFinite(v) ? v.toFixed(2) : '–' })
+      : formatPct(v);
+  const rule = (r: Rule): string => tr(`rule.${r}`, { n: state.rules === 'we' ? 8 : 7 });
+  const stage = (s: ControlStage): string =>
+    tr('control.stage', { center: rate(s.center), from: s.from, to: s.to });
+  return {
+    unit,
+    chartName,
+    rate,
+    rule,
+    title: defect
+      ? tr('control.titleU', { chart: chartName, defect, factory, product, unit })
+      : tr('control.title', { chart: chartName, factory, product, unit }),
+    tooltip: (p: ControlPoint): string =>
+      [
+        tr('control.tooltip', {
+          period: p.period,
+          rate: rate(p.rate),
+          defective: formatInt(p.defective),
+          inspected: formatInt(p.inspected),
+          lcl: rate(p.lcl),
+          ucl: rate(p.ucl),
+        }),
+        ...p.rules.map(rule),
+        ...(p.note ? [p.note] : []),
+      ].join('; '),
+    signal: (p: ControlPoint): string =>
+      tr('control.signal', {
+        period: p.period,
+        rate: rate(p.rate),
+        rules: p.rules.map(rule).join('; '),
+      }),
+    centres: !chart
+      ? ''
+      : chart.stages.length > 1
+        ? tr('control.centres', { list: chart.stages.map(stage).join(tr('control.then')) })
+        : tr('control.centreOne', { stage: stage(chart.stages[0]) }),
+    reason: chart
+      ? tr(`control.${chart.auto ? 'reasonAuto' : 'reasonChosen'}.${chart.kind}`, {
+          ratio: chart.dispersion.ratio.toFixed(1),
+          bound: chart.dispersion.bound.toFixed(2),
+          n: chart.points.length,
+        })
+      : '',
+    summary: chart
+      ? tr('control.summary', {
+          chart: chartName,
+          factory,
+          product,
+          unit,
+          centres: chart.stages.map((s) => rate(s.center)).join(tr('control.then')),
+          n: chart.signals.length,
+        })
+      : '',
   };
 }

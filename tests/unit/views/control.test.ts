@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PeriodCube, RatePoint } from '../../../src/lib/analysis/defectRate';
 import { pChart } from '../../../src/lib/analysis/stats';
 import { seeded } from '../../../src/lib/random';
+import { translate, type Translate } from '../../../src/lib/i18n/translate';
 import {
+  chartWords,
   controlCsv,
   controlSummary,
   controlView,
@@ -351,5 +353,53 @@ describe('funnelView(series)', () => {
     }
     // Narrower with volume.
     expect(v.curve.at(-1)!.hi95 - v.center).toBeLessThan(v.curve[0].hi95 - v.center);
+  });
+});
+
+describe('chartWords: what a control chart says', () => {
+  const en: Translate = (key, params) => translate('en', key, params);
+  const zh: Translate = (key, params) => translate('zh', key, params);
+  const subject = { factory: 'Zhenya', product: 'Silk', defect: '' };
+  const state = { interval: 'month' as const, rules: 'nhs' as const };
+  // A fall from 10% to 5% in 1956, staged there.
+  const pts = series([...Array(12).fill(0.1), ...Array(12).fill(0.05)], 2000);
+  const chart = controlView(pts, { ...AUTO, kind: 'p', stages: ['1956-01'] });
+
+  it('titles the chart by kind, factory, product and interval', () => {
+    expect(chartWords(en, state, chart, subject).title).toBe(
+      `${en('control.chart.p')}: Zhenya, Silk, per ${en('interval.month')}`,
+    );
+  });
+  it('gives each stage’s centre, in order, with its months', () => {
+    expect(chartWords(en, state, chart, subject).centres).toBe(
+      'The centre line went from 10.0% (1955-01 to 1955-12) to 5.0% (1956-01 to 1956-12).',
+    );
+    const one = controlView(pts.slice(0, 12), { ...AUTO, kind: 'p' });
+    expect(chartWords(en, state, one, subject).centres).toBe(
+      'The centre line is 10.0% (1955-01 to 1955-12).',
+    );
+  });
+  it('states a u chart’s rates per 1,000 pieces, and a p chart’s in %', () => {
+    expect(chartWords(en, state, chart, { ...subject, defect: 'Slub' }).rate(3.456)).toBe(
+      '3.46 per 1,000',
+    );
+    expect(chartWords(zh, state, chart, { ...subject, defect: 'Slub' }).rate(3.456)).toBe(
+      '每千件 3.46',
+    );
+    expect(chartWords(en, state, chart, subject).rate(0.0512)).toBe('5.1%');
+  });
+  it('names the run length of the chosen rules, and lists a signal’s rules after its rate', () => {
+    const p = { ...chart.points[0], rules: ['beyond' as const, 'shift' as const] };
+    const nhs = chartWords(en, state, chart, subject);
+    const we = chartWords(en, { ...state, rules: 'we' }, chart, subject);
+    expect(nhs.rule('shift')).not.toBe(we.rule('shift'));
+    expect(nhs.rule('shift')).toContain('7');
+    expect(we.rule('shift')).toContain('8');
+    expect(nhs.signal(p)).toBe(`1955-01: 10.0%, ${nhs.rule('beyond')}; ${nhs.rule('shift')}`);
+    expect(nhs.tooltip({ ...p, note: 'New loom' })).toMatch(/; New loom$/);
+  });
+  it('says nothing of a chart that is not there', () => {
+    const none = chartWords(en, state, null, subject);
+    expect([none.centres, none.reason, none.summary]).toEqual(['', '', '']);
   });
 });
