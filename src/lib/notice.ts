@@ -1,14 +1,21 @@
 // Problems and remarks (a file's rows, a bundle, a deck file, an export) as data: a code and
 // the values it names. The interface words them in the reader's language; `message` keeps the
 // English wording for the API, logs and error reports. The words live in i18n/messages.ts as
-// `problem.<code>`.
-import type { MessageKey } from './i18n/messages';
-import { isMessageKey, localeOf, translate, type Lang, type Params } from './i18n/translate';
+// `problem.<code>` of i18n/problems.ts, a catalogue of its own so that a worker that words
+// problems does not carry the interface's words.
+import { fill, localeOf, type Lang, type Params } from './i18n/fill';
+import { problemsEn, problemsZh, type ProblemKey } from './i18n/problems';
 
 /** The codes that have words: each is the message `problem.<code>`. */
 export type NoticeCode = {
-  [K in MessageKey]: K extends `problem.${infer C}` ? C : never;
-}[MessageKey];
+  [K in ProblemKey]: K extends `problem.${infer C}` ? C : never;
+}[ProblemKey];
+
+const isProblemKey = (key: string): key is ProblemKey => Object.hasOwn(problemsEn, key);
+
+/** A word of the problem catalogue in `lang`, placeholders filled. */
+const say = (lang: Lang, key: ProblemKey, params: Params = {}): string =>
+  fill(lang, (lang === 'zh' ? problemsZh : problemsEn)[key] ?? problemsEn[key], params);
 
 /** A problem or a remark: its code, the values it names, and its English wording. */
 export interface Notice {
@@ -36,9 +43,9 @@ export type PlacedNotice = Notice & { row: number; column: string | null };
 export function placed(lang: Lang, e: PlacedNotice): string {
   const where =
     e.column === null
-      ? translate(lang, 'import.where', { row: e.row })
-      : translate(lang, 'import.whereColumn', { row: e.row, column: e.column });
-  return translate(lang, 'common.labelled', { label: where, text: worded(lang, e) });
+      ? say(lang, 'import.where', { row: e.row })
+      : say(lang, 'import.whereColumn', { row: e.row, column: e.column });
+  return say(lang, 'common.labelled', { label: where, text: worded(lang, e) });
 }
 
 const numberFormats = new Map<Lang, { intl: Intl.NumberFormat; commas: boolean }>();
@@ -65,17 +72,17 @@ function formatCount(lang: Lang, n: number): string {
  */
 export function explain(lang: Lang, code: string, params: Params = {}): string | null {
   const key = `problem.${code}`;
-  if (!isMessageKey(key)) return null;
+  if (!isProblemKey(key)) return null;
   const worded: Params = {};
   for (const name in params) {
     const value = params[name];
     if (typeof value === 'number') worded[name] = formatCount(lang, value);
-    else if (name === 'kind' && isMessageKey(`kind.${value}`))
-      worded[name] = translate(lang, `kind.${value}` as MessageKey);
-    else if (name === 'delimiter' && value === '\t') worded[name] = translate(lang, 'common.tab');
+    else if (name === 'kind' && isProblemKey(`kind.${value}`))
+      worded[name] = say(lang, `kind.${value}` as ProblemKey);
+    else if (name === 'delimiter' && value === '\t') worded[name] = say(lang, 'common.tab');
     else worded[name] = value;
   }
-  return translate(lang, key, worded);
+  return say(lang, key, worded);
 }
 
 /** A notice in words in `lang`, or its English message when it has no code's words. */

@@ -80,3 +80,17 @@ test('the first load is at most 150 KB of gzipped script, each page its own chun
     expect(sw, name).toContain(`assets/${chunk}`);
   }
 });
+
+test('the import worker words problems without carrying the interface catalogue', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const worker = readdirSync('dist/assets').find(
+    (f) => f.startsWith('import.worker-') && f.endsWith('.js'),
+  );
+  expect(worker).toBeTruthy();
+  const code = readFileSync(`dist/assets/${worker}`, 'utf8');
+  // The English wording of a bad row is there, for the error report…
+  expect(code).toContain('Row {row}, column “{column}”');
+  // …but no word of the interface: the share button, a page name, a chart's caption.
+  for (const word of ['Copy link', 'Add to deck', 'Adopters against comparison factories'])
+    expect(code, word).not.toContain(word);
+});

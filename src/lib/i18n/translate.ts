@@ -1,29 +1,12 @@
-// Messages in a given language, without the reactive interface state: usable in workers.
+// Messages in a given language, without the reactive interface state: usable in workers that
+// need the interface's words (the import worker does not: it words problems through notice.ts).
+import { fill, type Lang, type Params } from './fill';
 import { en, zh, type MessageKey } from './messages';
 
-export type Lang = 'en' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'zh'];
-/** Values for a message's `{name}` placeholders. */
-export type Params = Record<string, string | number>;
-
-/** The BCP 47 locale for Intl and for `<html lang>`. */
-export const localeOf = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+export { LANGS, localeOf, type Lang, type Params } from './fill';
 
 /** Whether `key` names a message. */
 export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
-
-const pluralRules = new Map<Lang, Intl.PluralRules>();
-
-/**
- * The form of a word for a count, by the language's plural rules: `one` or `other`. A count
- * already formatted ("1,234") is read back as the number it shows.
- */
-function pluralForm(lang: Lang, count: string | number): 'one' | 'other' {
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(localeOf(lang))));
-  const n = typeof count === 'number' ? count : Number(count.replace(/[^\d.-]/g, ''));
-  return rules.select(n) === 'one' ? 'one' : 'other';
-}
 
 /**
  * The message `key` in `lang` (English where a translation is missing), placeholders filled.
@@ -31,15 +14,7 @@ function pluralForm(lang: Lang, count: string | number): 'one' | 'other' {
  * `Intl.PluralRules`: "{n} {n|row|rows}" reads "1 row" and "12 rows".
  */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const text = (lang === 'zh' ? zh : en)[key] ?? en[key] ?? key;
-  return text.replace(
-    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
-    (m, name: string, one?: string, other?: string) => {
-      if (!(name in params)) return m;
-      if (one === undefined) return String(params[name]);
-      return pluralForm(lang, params[name]) === 'one' ? one : other!;
-    },
-  );
+  return fill(lang, (lang === 'zh' ? zh : en)[key] ?? en[key] ?? key, params);
 }
 
 /** A message lookup with its language already chosen: what view models word their text with. */
