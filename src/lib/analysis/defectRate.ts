@@ -1,4 +1,4 @@
-import type { RollupChunk } from '../db/database';
+import type { RollupChunk } from '../schema/rollups';
 import {
   bucketMonths,
   bucketSpan,

@@ -1,4 +1,4 @@
-import type { DefectRollupChunk, RollupCells, RollupChunk } from '../db/database';
+import type { DefectRollupChunk, RollupCells, RollupChunk } from '../schema/rollups';
 import { periodWithin } from './periods';
 
 /** One bar of a Pareto chart. */

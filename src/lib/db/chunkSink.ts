@@ -1,6 +1,6 @@
 import type { ChunkRow, LoomDB } from './database';
 import { RollupAccumulator } from './rollups';
-import { noticeError } from '../notice';
+import { noticeError } from '../i18n/notice';
 
 /**
  * Where an import sends its production chunks: it stores each one as a

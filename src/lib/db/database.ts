@@ -2,8 +2,11 @@ import type { Deck } from './deckTypes';
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
 import type { Encoding } from '../schema/types';
-import type { Notice } from '../notice';
+import type { Notice } from '../i18n/notice';
 import { RollupAccumulator } from './rollupAccumulator';
+import type { DefectRollupChunk, DictColumn, RollupChunk } from '../schema/rollups';
+
+export type { DefectRollupChunk, DictColumn, RollupCells, RollupChunk } from '../schema/rollups';
 
 /** One imported file. Rows of a `staging` import are invisible to queries until one small transaction makes it `active`. */
 export interface ImportRow {
@@ -43,15 +46,6 @@ export interface ImportRow {
   sheet?: string;
   /** The imports this one replaced when it was committed (a revised report): gone since. */
   replaced?: { fileName: string; importedAt: number }[];
-}
-
-/**
- * A dictionary-encoded text column: `dict[codes[i]]`, with code 0 meaning "no
- * value" (dict[0] is ''). Codes are 16-bit when the dictionary allows.
- */
-export interface DictColumn {
-  dict: string[];
-  codes: Uint16Array | Uint32Array;
 }
 
 /** Whole-number counts: 32-bit when every value fits, 64-bit floats otherwise. */
@@ -119,38 +113,6 @@ export interface DefectRollupRow {
   defect_type: string;
   defective: number;
   lots: number;
-}
-
-/** The key columns that every rollup chunk shares: up to {@link ROLLUP_CHUNK_ROWS} cells of one import. */
-export interface RollupCells {
-  id?: number;
-  importId: number;
-  count: number;
-  factory: DictColumn;
-  product: DictColumn;
-  /** `YYYY-MM`. */
-  month: DictColumn;
-}
-
-/**
- * Rollup rows of one import, stored column by column like production chunks:
- * a million-row file can have a hundred thousand factory x product x month
- * cells, and one record per cell would make the commit as slow as storing
- * rows one by one.
- */
-export interface RollupChunk extends RollupCells {
-  inspected: Float64Array;
-  defective: Float64Array;
-  lots: Uint32Array;
-  /** Index into GRAINS. */
-  grain: Uint8Array;
-}
-
-/** Defect rollup rows of one import (one per cell and defect type), column by column. */
-export interface DefectRollupChunk extends RollupCells {
-  defectType: DictColumn;
-  defective: Float64Array;
-  lots: Uint32Array;
 }
 
 export { ROLLUP_CHUNK_ROWS } from './rollupAccumulator';

@@ -1,7 +1,7 @@
 // Presenter decks: saved views (URL, title, speaker notes) in order, stored in IndexedDB and
 // exported or imported as JSON files.
 import type { LoomDB } from './database';
-import { noticeError } from '../notice';
+import { noticeError } from '../i18n/notice';
 import { THEMES, type Deck, type Slide, type Theme } from './deckTypes';
 
 export { THEMES, type Deck, type Slide, type Theme } from './deckTypes';

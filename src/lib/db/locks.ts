@@ -3,7 +3,7 @@
 // writes only its own rows. Deleting everything (a reset) needs it exclusive, and never waits
 // for it: if any writer holds it, the reset is refused at once, worded, and nothing changes.
 // (Waiting would also deadlock: a queued exclusive request holds back later shared ones.)
-import { noticeError } from '../notice';
+import { noticeError } from '../i18n/notice';
 
 /** The Web Lock every writer of imports and their rows holds. */
 export const DATA_LOCK = 'loom-data';

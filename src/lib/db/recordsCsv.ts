@@ -1,7 +1,7 @@
 // The records of one import written back as CSV with Loom's own column names: what a bundle
 // carries, and what two imports are compared by when one claims to be the other's copy.
 import { FIELDS } from '../schema/fields';
-import { csvLine } from '../share/csv';
+import { csvLine } from '../csv';
 import { chunkRecord } from './chunks';
 import type { ImportRow, LoomDB } from './database';
 

@@ -3,7 +3,7 @@
 import type { MessageKey } from './messages';
 import { setFormatLocale } from '../format';
 import { isMessageKey, localeOf, translate, type Lang, type Params } from './translate';
-import { NoticeError, placed, worded, type Notice, type PlacedNotice } from '../notice';
+import { NoticeError, placed, worded, type Notice, type PlacedNotice } from './notice';
 
 export { LANGS, localeOf, type Lang } from './translate';
 const STORE = 'loom:lang';

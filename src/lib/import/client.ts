@@ -2,7 +2,7 @@ import type { ImportReport } from './importer';
 import type { Analysis, WorkerRequest, WorkerResponse } from './protocol';
 import type { ScanProgress } from './scan';
 import type { CsvOptions } from './types';
-import { NoticeError, noticeError } from '../notice';
+import { NoticeError, noticeError } from '../i18n/notice';
 
 /** A running job: its result, and a way to stop it. */
 export interface Job<T> {

@@ -1,5 +1,5 @@
 import type { Encoding } from './types';
-import { notice, type Notice } from '../notice';
+import { notice, type Notice } from '../i18n/notice';
 
 /** Something to read bytes from: a File/Blob in the browser, a buffer in Node. */
 export interface ByteSource {

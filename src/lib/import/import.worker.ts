@@ -8,7 +8,7 @@ import { importCsv, stageCsv, type StagedImport } from './importer';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import type { ScanProgress } from './scan';
 import { asWriter } from '../db/locks';
-import { NoticeError } from '../notice';
+import { NoticeError } from '../i18n/notice';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const jobs = new Map<number, AbortController>();

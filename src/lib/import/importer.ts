@@ -16,7 +16,7 @@ import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from
 import type { ByteSource } from './decode';
 import { isBlocking, scanCsv, type ScanProgress, type ScanResult } from './scan';
 import type { CsvOptions, Encoding, RowError } from './types';
-import { notice, noticeError, quoteList, type Notice } from '../notice';
+import { notice, noticeError, quoteList, type Notice } from '../i18n/notice';
 
 /** Options for {@link importCsv}. */
 export interface ImportOptions extends CsvOptions {

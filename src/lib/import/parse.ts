@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { cut, notice, type Notice } from '../notice';
+import { cut, notice, type Notice } from '../i18n/notice';
 
 /** The largest field Loom accepts; a longer one almost always means an unclosed quote. */
 export const MAX_FIELD_CHARS = 1 << 20;

@@ -2,7 +2,7 @@ import type { DuplicateOf, ImportReport } from './importer';
 import type { Overlap } from '../db/overlap';
 import type { ScanProgress, ScanResult } from './scan';
 import type { CsvOptions } from './types';
-import type { Notice } from '../notice';
+import type { Notice } from '../i18n/notice';
 
 /**
  * What the import worker knows about a file after reading it once. When `staged`, its rows

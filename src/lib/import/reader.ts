@@ -22,7 +22,7 @@ import {
 } from './parse';
 import { findHeaderRow } from '../schema/mapping';
 import type { Encoding, RowError } from './types';
-import { notice, type Notice } from '../notice';
+import { notice, type Notice } from '../i18n/notice';
 
 /** Bytes read per step. A multiple of 4 KiB; the content hash depends on it, so it never changes. */
 export const CHUNK_BYTES = 1 << 20;

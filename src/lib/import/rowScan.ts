@@ -2,7 +2,7 @@
 // validation, the limits of one file, and the tally of errors and rejected rows. One batch of
 // rows at a time, writing into the scan's result; the scan around it reads the file.
 
-import { csvLine } from '../share/csv';
+import { csvLine } from '../csv';
 import type { AnyRecord, ProductionRecord, RecordKind } from '../schema/types';
 import { isBlankRow } from './parse';
 import type { ScanResult } from './scan';

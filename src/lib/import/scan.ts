@@ -15,7 +15,7 @@ import { FIELDS } from '../schema/fields';
 import type { TotalsMatch } from './totals';
 import { RowScanner } from './rowScan';
 import { unpivotReader, wideColumns, type PeriodColumn } from './unpivot';
-import { cut, notice, quoteList, type Notice } from '../notice';
+import { cut, notice, quoteList, type Notice } from '../i18n/notice';
 
 export { PREVIEW_ROWS } from './rowScan';
 

@@ -1,5 +1,5 @@
 import type { AnyRecord, Encoding, RecordKind } from '../schema/types';
-import type { Notice } from '../notice';
+import type { Notice } from '../i18n/notice';
 
 /**
  * Encodings Loom reads. GB18030 is a superset of GBK and GB2312, as Chinese Excel writes them;

@@ -6,7 +6,7 @@ import { fieldForHeader } from '../schema/fields';
 import { cleanHeaders, isBlankRow } from './parse';
 import { fatal, type CsvReader, type RowBatch } from './reader';
 import { parsePeriod } from './values';
-import { cut, notice } from '../notice';
+import { cut, notice } from '../i18n/notice';
 
 /** The fields a wide table's cells can be: a count or a rate of a lot. */
 const MEASURES = new Set(['inspected', 'defective', 'defect_rate']);

@@ -2,7 +2,7 @@ import { FIELDS, type FieldDef } from '../schema/fields';
 import type { ColumnMapping } from '../schema/mapping';
 import type { AnyRecord, ProductionRecord, RecordKind } from '../schema/types';
 import type { RowError } from './types';
-import { cut, notice, type Notice } from '../notice';
+import { cut, notice, type Notice } from '../i18n/notice';
 import {
   countFromRate,
   isMissing,

@@ -10,7 +10,7 @@ import { ContentHash, type ByteSource } from './decode';
 import { CHUNK_BYTES, HEADER_SEARCH_ROWS, fatal, pickHeader, type CsvReader } from './reader';
 import { headerMatches } from '../schema/mapping';
 import { isBlankRow } from './parse';
-import { cut, notice } from '../notice';
+import { cut, notice } from '../i18n/notice';
 
 /** A sheet as rows of text, with row 1 first (blank rows kept, so rows number as Excel's). */
 export interface SheetTable {

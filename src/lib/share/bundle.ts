@@ -6,7 +6,7 @@ import { listImports, loadAsGroup } from '../db/imports';
 import { recordsCsv } from '../db/recordsCsv';
 import { decksFromJson, decksToJson, listDecks, type Deck } from '../db/decks';
 import type { ImportClient } from '../import/client';
-import { NoticeError, notice, noticeError } from '../notice';
+import { NoticeError, notice, noticeError } from '../i18n/notice';
 
 export { recordsCsv };
 

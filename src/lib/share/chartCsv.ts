@@ -1,6 +1,6 @@
 import type { RateSeries } from '../analysis/defectRate';
 import type { ParetoBar } from '../analysis/pareto';
-import { csvLine } from './csv';
+import { csvLine } from '../csv';
 
 /** Lines of a CSV of exactly what a trend chart plots: one row per series and period. */
 export function trendCsv(

@@ -1,5 +1,5 @@
 import { layerAt } from './canvasLayer';
-import { noticeError } from '../notice';
+import { noticeError } from '../i18n/notice';
 
 /** What frames an exported chart: a title above, a legend under it, the data's source at the foot. */
 export interface ExportFrame {

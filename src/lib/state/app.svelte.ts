@@ -9,7 +9,7 @@ import {
   webLocks,
 } from '../db/imports';
 import { importClient } from '../import/client';
-import { fetchManifest, loadSample, sampleComplete } from '../import/sample';
+import { fetchManifest, loadSample, sampleComplete } from '../share/sample';
 import { asSoleWriter, asWriter } from '../db/locks';
 import { fetchBundle, loadBundle } from '../share/bundle';
 import { bundleInLink } from './route';

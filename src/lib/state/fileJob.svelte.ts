@@ -6,7 +6,7 @@ import { cancelledReport } from '../import/report';
 import type { Analysis } from '../import/protocol';
 import { isBlocking, type ScanProgress } from '../import/scan';
 import type { CsvOptions } from '../import/types';
-import { csvDocument } from '../share/csv';
+import { csvDocument } from '../csv';
 
 /** Where a chosen file is on its way in. */
 export type Phase = 'analysing' | 'ready' | 'importing' | 'done';

@@ -21,7 +21,7 @@ import {
 } from '../analysis/spc';
 import { monthTime, periodBucket, type Interval } from '../analysis/periods';
 import { funnel, Z95, Z998, type FunnelPoint } from '../analysis/funnel';
-import { csvLine } from '../share/csv';
+import { csvLine } from '../csv';
 import { formatInt, formatPct } from '../format';
 import type { Translate } from '../i18n/translate';
 import type { ControlState, PointNote } from '../state/controlQuery';

@@ -13,7 +13,7 @@ import { comparesWith, indexPanel } from '../analysis/panel';
 import { periodIndex, periodLabel } from '../analysis/periods';
 import { MIN_COMPARISON, MIN_PERIODS, unitEffects, type UnitEffect } from '../analysis/unitEffects';
 import { firstAdoptions } from '../analysis/adoptions';
-import { csvLine } from '../share/csv';
+import { csvLine } from '../csv';
 import { formatPoints } from '../format';
 import type { Translate } from '../i18n/translate';
 import type { ExchangeRecord } from '../schema/types';

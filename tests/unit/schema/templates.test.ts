@@ -3,7 +3,7 @@ import { analyzeCsv } from '../../../src/lib/import';
 import { FIELDS } from '../../../src/lib/schema/fields';
 import { templateRows } from '../../../src/lib/schema/templates';
 import { KINDS } from '../../../src/lib/schema/types';
-import { csvDocument, csvLine } from '../../../src/lib/share/csv';
+import { csvDocument, csvLine } from '../../../src/lib/csv';
 
 describe('templateRows(kind)', () => {
   it.each(KINDS)(

@@ -3,8 +3,8 @@
 // English wording for the API, logs and error reports. The words live in i18n/messages.ts as
 // `problem.<code>` of i18n/problems.ts, a catalogue of its own so that a worker that words
 // problems does not carry the interface's words.
-import { fill, localeOf, type Lang, type Params } from './i18n/fill';
-import { problemsEn, problemsZh, type ProblemKey } from './i18n/problems';
+import { fill, localeOf, type Lang, type Params } from './fill';
+import { problemsEn, problemsZh, type ProblemKey } from './problems';
 
 /** The codes that have words: each is the message `problem.<code>`. */
 export type NoticeCode = {

@@ -1,10 +1,10 @@
-import type { ImportClient } from './client';
-import type { ImportReport } from './importer';
+import type { ImportClient } from '../import/client';
+import type { ImportReport } from '../import/importer';
 import type { LoomDB } from '../db/database';
-import { fetchBundle, stageBundle } from '../share/bundle';
+import { fetchBundle, stageBundle } from './bundle';
 import { loadAsGroup } from '../db/imports';
 import type { Deck } from '../db/decks';
-import { noticeError } from '../notice';
+import { noticeError } from '../i18n/notice';
 
 /** The shape of `public/data/manifest.json`. */
 export interface Manifest {

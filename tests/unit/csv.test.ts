@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvDocument, csvLine } from '../../../src/lib/share/csv';
+import { csvCell, csvDocument, csvLine } from '../../src/lib/csv';
 
 describe('csvCell(value)', () => {
   it.each([

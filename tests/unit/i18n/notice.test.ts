@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NoticeError, explain, notice, placed, quoteList } from '../../src/lib/notice';
-import { decksFromJson } from '../../src/lib/db/decks';
-import { analyzeCsv } from '../../src/lib/import';
-import { scanCsv } from '../../src/lib/import/scan';
+import { NoticeError, explain, notice, placed, quoteList } from '../../../src/lib/i18n/notice';
+import { decksFromJson } from '../../../src/lib/db/decks';
+import { analyzeCsv } from '../../../src/lib/import';
+import { scanCsv } from '../../../src/lib/import/scan';
 
 describe('notice(code, params)', () => {
   it('keeps the code and values, and words them in English', () => {
