@@ -1,4 +1,5 @@
 import { quadtree, type Quadtree } from 'd3-quadtree';
+import { EDGE_OPACITY, edgeArc, traceArrow, traceEdge } from './marks/edges';
 
 /** A node as drawn: radius, colour, whether it has adopted (filled) and whether it is shown. */
 export interface DrawNode {
@@ -34,8 +35,9 @@ export type DrawView = ViewTransform & { width: number; height: number; dpr: num
  * paths, not one draw call per mark: edges grouped by colour and width, nodes
  * by colour and fill. With `only`, just those nodes and edges (by index) are
  * drawn, over what is there.
- * Edges thinner than 1.5 device px are drawn as 1 px hairlines, which Skia
- * rasterises about six times faster than stroked outlines. Labels are drawn only
+ * Edges are the SVG graph's arcs with its arrowheads (charts/marks/edges). Edges thinner
+ * than 1.5 device px are drawn as 1 px hairlines, which Skia rasterises about six times
+ * faster than stroked outlines. Labels are drawn only
  * where zoomed in far enough to read them.
  */
 export function drawNetwork(
@@ -69,15 +71,21 @@ export function drawNetwork(
     const [color, width] = key.split('|');
     const device = Number(width) * dpr;
     ctx.strokeStyle = color;
-    ctx.globalAlpha = 0.55;
+    ctx.fillStyle = color;
+    ctx.globalAlpha = EDGE_OPACITY;
     ctx.lineWidth = (device <= 1.5 ? 1 : device) / (dpr * k);
-    ctx.beginPath();
-    for (const i of list) {
+    // The same arcs and arrowheads as the SVG graph draws: the arcs in one stroke, the heads in one fill.
+    const arcs = list.map((i) => {
       const e = edges[i];
-      ctx.moveTo(xy[2 * e.s], xy[2 * e.s + 1]);
-      ctx.lineTo(xy[2 * e.t], xy[2 * e.t + 1]);
-    }
+      return edgeArc(xy[2 * e.s], xy[2 * e.s + 1], xy[2 * e.t], xy[2 * e.t + 1], nodes[e.t].r);
+    });
+    ctx.beginPath();
+    for (const a of arcs) traceEdge(ctx, a);
     ctx.stroke();
+    ctx.globalAlpha = 1;
+    ctx.beginPath();
+    for (const a of arcs) traceArrow(ctx, a);
+    ctx.fill();
   }
 
   const nodeGroups = new Map<string, number[]>();

@@ -98,3 +98,44 @@ describe('hit-testing and neighbourhoods', () => {
     expect([...neighbourhood(edges, 1)].sort()).toEqual([0, 1]);
   });
 });
+
+describe('drawNetwork: a large graph keeps its directions', () => {
+  it('draws every visible edge as the SVG arc with an arrowhead, above 500 nodes too', async () => {
+    const { path: d3Path } = await import('d3-path');
+    const { drawNetwork } = await import('../../../src/charts/networkCanvas');
+    const { edgeArc, edgePath } = await import('../../../src/charts/marks/edges');
+    const n = 600;
+    const nodes = Array.from({ length: n }, (_, i) => node(`f${i}`, 4));
+    const edges = Array.from({ length: n - 1 }, (_, i) => edge(i, i + 1, i % 50 !== 7));
+    const xy = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      xy[2 * i] = (i % 30) * 40;
+      xy[2 * i + 1] = Math.floor(i / 30) * 40;
+    }
+    let current = d3Path();
+    const strokes: string[] = [];
+    const fills: string[] = [];
+    const ctx = {
+      setTransform() {},
+      clearRect() {},
+      beginPath: () => (current = d3Path()),
+      moveTo: (x: number, y: number) => current.moveTo(x, y),
+      lineTo: (x: number, y: number) => current.lineTo(x, y),
+      quadraticCurveTo: (a: number, b: number, x: number, y: number) =>
+        current.quadraticCurveTo(a, b, x, y),
+      arc: (x: number, y: number, r: number, a0: number, a1: number) =>
+        current.arc(x, y, r, a0, a1),
+      closePath: () => current.closePath(),
+      stroke: () => strokes.push(String(current)),
+      fill: () => fills.push(String(current)),
+    } as unknown as CanvasRenderingContext2D;
+    drawNetwork(ctx, nodes, edges, xy, { k: 0.5, x: 0, y: 0, width: 800, height: 600, dpr: 1 });
+    const shown = edges.filter((e) => e.visible);
+    const arcs = shown.map((e) =>
+      edgePath(edgeArc(xy[2 * e.s], xy[2 * e.s + 1], xy[2 * e.t], xy[2 * e.t + 1], 4)),
+    );
+    // One stroke of every arc, then one fill of every head, before the nodes.
+    expect(strokes[0]).toBe(arcs.join(''));
+    expect(fills[0].match(/Z/g)).toHaveLength(shown.length);
+  });
+});
