@@ -145,6 +145,36 @@ export function layoutInput(
   };
 }
 
+/** A finished layout: each node's position, keyed by the node's id, never by its index alone. */
+export interface NodeLayout {
+  ids: readonly string[];
+  /** `xy[2i]`, `xy[2i + 1]` is the position of `ids[i]`. */
+  xy: Float64Array;
+}
+
+/**
+ * A layout's positions in the order of `nodes`, or null when the layout is of other nodes (a
+ * stale one, from before an import changed the graph): then nothing is drawn until the new
+ * layout arrives, rather than one factory drawn where another was laid out.
+ */
+export function alignLayout(
+  layout: NodeLayout | null,
+  nodes: readonly { id: string }[],
+): Float64Array | null {
+  if (!layout) return null;
+  const { ids, xy } = layout;
+  if (ids.length === nodes.length && nodes.every((n, i) => ids[i] === n.id)) return xy;
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const out = new Float64Array(nodes.length * 2);
+  for (let i = 0; i < nodes.length; i++) {
+    const j = at.get(nodes[i].id);
+    if (j === undefined) return null;
+    out[2 * i] = xy[2 * j];
+    out[2 * i + 1] = xy[2 * j + 1];
+  }
+  return out;
+}
+
 export type MetricColumn = keyof FactoryMetrics;
 /** The metrics table's columns, in order; `num` columns are right-aligned and sort descending first. */
 export const METRIC_COLUMNS: readonly { key: MetricColumn; num: boolean }[] = [

@@ -7,6 +7,7 @@ import {
 } from '../../../src/lib/analysis/network';
 import type { ExchangeRecord, FactoryRecord } from '../../../src/lib/schema/types';
 import {
+  alignLayout,
   eventTimes,
   layoutInput,
   networkOptions,
@@ -207,5 +208,24 @@ describe('options, pins and layout', () => {
       { id: 'zhenya', radius: 16 },
     ]);
     expect(input.links).toHaveLength(3);
+  });
+});
+
+describe('alignLayout: positions follow node ids', () => {
+  const layout = {
+    ids: ['zhenya', 'dongwu', 'guangming'],
+    xy: Float64Array.from([1, 2, 3, 4, 5, 6]),
+  };
+  const nodes = (...ids: string[]) => ids.map((id) => ({ id }));
+
+  it('hands back the layout itself when the nodes are the ones laid out, in order', () => {
+    expect(alignLayout(layout, nodes('zhenya', 'dongwu', 'guangming'))).toBe(layout.xy);
+  });
+  it('reorders positions to the nodes’ order, by id', () => {
+    expect([...alignLayout(layout, nodes('guangming', 'zhenya'))!]).toEqual([5, 6, 1, 2]);
+  });
+  it('draws nothing from a stale layout that lacks a node, rather than another node’s place', () => {
+    expect(alignLayout(layout, nodes('zhenya', 'xinsu', 'dongwu'))).toBeNull();
+    expect(alignLayout(null, nodes('zhenya'))).toBeNull();
   });
 });
