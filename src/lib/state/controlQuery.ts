@@ -1,4 +1,4 @@
-import { oneOf } from './queryParams';
+import { DAY, MONTH, choice, int, month, pair, queryCodec, text } from './queryParams';
 import { INTERVALS, type Interval } from '../analysis/periods';
 
 /** A note on one point of a control chart: its period label and the text, shown as text. */
@@ -64,71 +64,69 @@ export const DEFAULT_CONTROL: ControlState = {
   desc: true,
 };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Notes are short: longer text is cut, and at most this many notes are kept. */
 export const NOTE_MAX = 200;
 export const NOTES_MAX = 50;
 
-/** Reads the Control state from a query string; malformed values fall back to the defaults. */
-export function parseControlQuery(query: string | undefined): ControlState {
-  const p = new URLSearchParams(query ?? '');
-  const baseline = Number(p.get('baseline'));
-  const bfrom = p.get('bfrom') ?? '';
-  const bto = p.get('bto') ?? '';
-  const span = MONTH.test(bfrom) && MONTH.test(bto) && bfrom <= bto;
-  const notes: PointNote[] = [];
-  for (const n of p.getAll('note')) {
-    const at = n.indexOf(':');
-    const period = n.slice(0, at).trim();
-    const text = n
-      .slice(at + 1)
-      .trim()
-      .slice(0, NOTE_MAX);
-    if (at > 0 && text && notes.length < NOTES_MAX) notes.push({ period, text });
-  }
-  return {
-    factory: p.get('factory')?.trim() ?? '',
-    product: p.get('product')?.trim() ?? '',
-    defect: p.get('defect')?.trim() ?? '',
-    interval: oneOf(p.get('interval'), INTERVALS, 'month'),
-    kind: oneOf(p.get('kind'), ['auto', 'p', 'pprime'], 'auto'),
-    rules: oneOf(p.get('rules'), ['nhs', 'we'], 'nhs'),
-    baseline:
-      !span && Number.isInteger(baseline) && baseline >= 2 && baseline <= 999 ? baseline : 0,
-    bfrom: span ? bfrom : '',
-    bto: span ? bto : '',
-    stages: [...new Set(p.getAll('stage').filter((d) => DAY.test(d)))].sort(),
-    notes,
-    fproduct: p.get('fproduct')?.trim() ?? '',
-    from: MONTH.test(p.get('from') ?? '') ? p.get('from')! : '',
-    to: MONTH.test(p.get('to') ?? '') ? p.get('to')! : '',
-    sort: oneOf(p.get('sort'), ['factory', 'product', 'latest', 'signals'], 'signals'),
-    desc: p.has('sort') ? p.get('desc') === '1' : true,
-  };
+/** A baseline span of months replaces a baseline count; a span out of order is none. */
+function baselineOf(s: ControlState): ControlState {
+  const span = MONTH.test(s.bfrom) && MONTH.test(s.bto) && s.bfrom <= s.bto;
+  if (span) return s.baseline ? { ...s, baseline: 0 } : s;
+  return s.bfrom || s.bto ? { ...s, bfrom: '', bto: '' } : s;
 }
 
+const codec = queryCodec<ControlState>(
+  DEFAULT_CONTROL,
+  {
+    factory: text('factory'),
+    product: text('product'),
+    defect: text('defect'),
+    interval: choice('interval', INTERVALS),
+    kind: choice('kind', ['auto', 'p', 'pprime']),
+    rules: choice('rules', ['nhs', 'we']),
+    bfrom: month('bfrom'),
+    bto: month('bto'),
+    baseline: int('baseline', 2, 999),
+    stages: {
+      read: (q) => [...new Set(q.params.getAll('stage').filter((d) => DAY.test(d)))].sort(),
+      write: (v) => v.map((d) => pair('stage', d)),
+    },
+    notes: {
+      read: (q) => {
+        const notes: PointNote[] = [];
+        for (const n of q.params.getAll('note')) {
+          const at = n.indexOf(':');
+          const period = n.slice(0, at).trim();
+          const text = n
+            .slice(at + 1)
+            .trim()
+            .slice(0, NOTE_MAX);
+          if (at > 0 && text && notes.length < NOTES_MAX) notes.push({ period, text });
+        }
+        return notes;
+      },
+      write: (v) => v.map((n) => pair('note', `${n.period}:${n.text}`)),
+    },
+    fproduct: text('fproduct'),
+    from: month('from'),
+    to: month('to'),
+    // The sort is written with its direction whenever either differs from the default, and a
+    // link with a sort but no `desc` is ascending.
+    sort: {
+      ...choice('sort', ['factory', 'product', 'latest', 'signals']),
+      omit: (v, s) => v === DEFAULT_CONTROL.sort && s.desc === DEFAULT_CONTROL.desc,
+    },
+    desc: {
+      read: (q) => (q.params.has('sort') ? q.params.get('desc') === '1' : undefined),
+      write: () => ['desc=1'],
+      omit: (v, s) => !v || (s.sort === DEFAULT_CONTROL.sort && s.desc === DEFAULT_CONTROL.desc),
+    },
+  },
+  baselineOf,
+);
+
+/** Reads the Control state from a query string; malformed values fall back to the defaults. */
+export const parseControlQuery = (query: string | undefined): ControlState => codec.parse(query);
+
 /** The query string for a Control state, defaults left out. */
-export function controlQueryString(s: ControlState): string {
-  const p = new URLSearchParams();
-  if (s.factory) p.set('factory', s.factory);
-  if (s.product) p.set('product', s.product);
-  if (s.defect) p.set('defect', s.defect);
-  if (s.interval !== 'month') p.set('interval', s.interval);
-  if (s.kind !== 'auto') p.set('kind', s.kind);
-  if (s.rules !== 'nhs') p.set('rules', s.rules);
-  if (s.bfrom && s.bto) {
-    p.set('bfrom', s.bfrom);
-    p.set('bto', s.bto);
-  } else if (s.baseline) p.set('baseline', String(s.baseline));
-  for (const d of s.stages) p.append('stage', d);
-  for (const n of s.notes) p.append('note', `${n.period}:${n.text}`);
-  if (s.fproduct) p.set('fproduct', s.fproduct);
-  if (s.from) p.set('from', s.from);
-  if (s.to) p.set('to', s.to);
-  if (s.sort !== DEFAULT_CONTROL.sort || s.desc !== DEFAULT_CONTROL.desc) {
-    p.set('sort', s.sort);
-    if (s.desc) p.set('desc', '1');
-  }
-  return p.toString();
-}
+export const controlQueryString = (s: ControlState): string => codec.write(s);

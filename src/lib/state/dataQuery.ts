@@ -1,3 +1,5 @@
+import { int, pair, queryCodec } from './queryParams';
+
 /**
  * What the Data page shows, as it lives in the URL hash (`#/data?file=…&page=…`): the file
  * whose records are open, named by the start of its content hash (the same bytes have the
@@ -18,24 +20,24 @@ const KEY_DIGITS = 16;
 /** The key that names an import's file in a link. */
 export const fileKey = (hash: string): string => hash.slice(0, KEY_DIGITS);
 
+const codec = queryCodec<DataState>(
+  DEFAULT_DATA,
+  {
+    file: {
+      read: (q) => {
+        const file = q.params.get('file')?.trim().toLowerCase() ?? '';
+        return /^[0-9a-f]{8,64}$/.test(file) ? file : undefined;
+      },
+      write: (v) => [pair('file', v)],
+    },
+    page: int('page', 1, Number.MAX_SAFE_INTEGER),
+  },
+  // A page is of an open file.
+  (s) => (s.file || s.page === 1 ? s : { ...s, page: 1 }),
+);
+
 /** Reads the Data state from a query string; malformed values fall back to the defaults. */
-export function parseDataQuery(query: string | undefined): DataState {
-  const p = new URLSearchParams(query ?? '');
-  const file = p.get('file')?.trim().toLowerCase() ?? '';
-  const page = Number(p.get('page'));
-  const open = /^[0-9a-f]{8,64}$/.test(file);
-  return {
-    file: open ? file : '',
-    page: open && Number.isSafeInteger(page) && page >= 1 ? page : 1,
-  };
-}
+export const parseDataQuery = (query: string | undefined): DataState => codec.parse(query);
 
 /** The query string for a Data state, defaults left out. */
-export function dataQueryString(s: DataState): string {
-  const p = new URLSearchParams();
-  if (s.file) {
-    p.set('file', s.file);
-    if (s.page > 1) p.set('page', String(s.page));
-  }
-  return p.toString();
-}
+export const dataQueryString = (s: DataState): string => codec.write(s);

@@ -1,4 +1,4 @@
-import { oneOf } from './queryParams';
+import { choice, int, pair, queryCodec, text } from './queryParams';
 /** Everything the Impact view shows, as it lives in the URL hash (`#/impact?…`). */
 export interface ImpactState {
   /** One experience ('' = each factory's first adoption of any). */
@@ -32,28 +32,25 @@ export const DEFAULT_IMPACT: ImpactState = {
   factory: '',
 };
 
+const codec = queryCodec<ImpactState>(DEFAULT_IMPACT, {
+  experience: text('experience'),
+  k: int('k', 2, 24),
+  interval: choice('interval', ['month', 'quarter']),
+  method: choice('method', ['auto', 'did', 'its']),
+  control: choice('control', ['notYet', 'never']),
+  band: choice('band', ['pointwise', 'simultaneous']),
+  season: {
+    read: (q) => {
+      const v = q.params.get('season');
+      return v === '0' || v === '1' || v === '2' ? (Number(v) as 0 | 1 | 2) : undefined;
+    },
+    write: (v) => (v === null ? [] : [pair('season', v)]),
+  },
+  factory: text('factory'),
+});
+
 /** Reads the Impact state from a query string; malformed values fall back to the defaults. */
-export function parseImpactQuery(query: string | undefined): ImpactState {
-  const p = new URLSearchParams(query ?? '');
-  const k = Number(p.get('k'));
-  const season = p.get('season');
-  return {
-    experience: p.get('experience')?.trim() ?? '',
-    k: Number.isInteger(k) && k >= 2 && k <= 24 ? k : DEFAULT_IMPACT.k,
-    interval: oneOf(p.get('interval'), ['month', 'quarter'], 'month'),
-    method: oneOf(p.get('method'), ['auto', 'did', 'its'], 'auto'),
-    control: oneOf(p.get('control'), ['notYet', 'never'], 'notYet'),
-    band: oneOf(p.get('band'), ['pointwise', 'simultaneous'], 'pointwise'),
-    season:
-      season === '0' || season === '1' || season === '2' ? (Number(season) as 0 | 1 | 2) : null,
-    factory: p.get('factory')?.trim() ?? '',
-  };
-}
+export const parseImpactQuery = (query: string | undefined): ImpactState => codec.parse(query);
 
 /** The query string for an Impact state, defaults left out. */
-export function impactQueryString(s: ImpactState): string {
-  const p = new URLSearchParams();
-  for (const key of Object.keys(DEFAULT_IMPACT) as (keyof ImpactState)[])
-    if (s[key] !== DEFAULT_IMPACT[key] && s[key] !== null) p.set(key, String(s[key]));
-  return p.toString();
-}
+export const impactQueryString = (s: ImpactState): string => codec.write(s);

@@ -1,3 +1,5 @@
+import { choice, day, month, queryCodec, text } from './queryParams';
+
 /** What node size shows on the network. */
 export type NodeSize = 'out' | 'reach' | 'workers';
 export const NODE_SIZES: readonly NodeSize[] = ['out', 'reach', 'workers'];
@@ -32,31 +34,20 @@ export const DEFAULT_NETWORK: NetworkState = {
   factory: '',
 };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const codec = queryCodec<NetworkState>(DEFAULT_NETWORK, {
+  experience: text('experience'),
+  topic: text('topic'),
+  industry: text('industry'),
+  from: month('from'),
+  to: month('to'),
+  size: choice('size', NODE_SIZES),
+  layout: choice('layout', ['force', 'tree']),
+  at: day('at'),
+  factory: text('factory'),
+});
 
 /** Reads the Network state from a query string; malformed values fall back to the defaults. */
-export function parseNetworkQuery(query: string | undefined): NetworkState {
-  const p = new URLSearchParams(query ?? '');
-  const get = (k: string) => p.get(k)?.trim() ?? '';
-  const size = get('size') as NodeSize;
-  return {
-    experience: get('experience'),
-    topic: get('topic'),
-    industry: get('industry'),
-    from: MONTH.test(get('from')) ? get('from') : '',
-    to: MONTH.test(get('to')) ? get('to') : '',
-    size: NODE_SIZES.includes(size) ? size : DEFAULT_NETWORK.size,
-    layout: get('layout') === 'tree' ? 'tree' : 'force',
-    at: DAY.test(get('at')) ? get('at') : '',
-    factory: get('factory'),
-  };
-}
+export const parseNetworkQuery = (query: string | undefined): NetworkState => codec.parse(query);
 
 /** The query string for a Network state, defaults left out. */
-export function networkQueryString(s: NetworkState): string {
-  const p = new URLSearchParams();
-  for (const k of Object.keys(DEFAULT_NETWORK) as (keyof NetworkState)[])
-    if (s[k] !== DEFAULT_NETWORK[k]) p.set(k, s[k]);
-  return p.toString();
-}
+export const networkQueryString = (s: NetworkState): string => codec.write(s);
