@@ -17,6 +17,7 @@ import { csvLine } from '../csv';
 import { formatPoints } from '../format';
 import type { Translate } from '../i18n/translate';
 import type { ExchangeRecord } from '../schema/types';
+import type { EventLine } from '../../charts/eventChart';
 import type { ImpactState } from '../state/impactQuery';
 
 export { MIN_COMPARISON, MIN_PERIODS };
@@ -573,21 +574,11 @@ export const itsKeys = (tr: Translate): ImpactKey[] => [
   { label: tr('impact.legend.counterfactual'), color: IMPACT_COLORS.comparison, dashed: true },
 ];
 
-/** A line of an event-time chart: one value per event time. */
-export interface EventSeries {
-  key: string;
-  label: string;
-  color: string;
-  values: (number | null)[];
-  dashed?: boolean;
-  dots?: boolean;
-}
-
 /**
  * The adopters-against-comparison chart's lines. The expected line starts the period before
  * adoption, where it meets the adopters by construction, so that it reads as a forecast.
  */
-export function alignedLines(tr: Translate, aligned: readonly AlignedPoint[]): EventSeries[] {
+export function alignedLines(tr: Translate, aligned: readonly AlignedPoint[]): EventLine[] {
   const [adopters, comparison, expected] = alignedKeys(tr);
   return [
     { key: 'adopters', ...adopters, values: aligned.map((a) => a.adopters), dots: true },

@@ -1,8 +1,8 @@
+import { en, zh } from '../words';
 import { describe, expect, it } from 'vitest';
 import type { PeriodCube, RatePoint } from '../../../src/lib/analysis/defectRate';
 import { pChart } from '../../../src/lib/analysis/stats';
 import { seeded } from '../../../src/lib/random';
-import { translate, type Translate } from '../../../src/lib/i18n/translate';
 import {
   chartWords,
   controlCsv,
@@ -357,8 +357,6 @@ describe('funnelView(series)', () => {
 });
 
 describe('chartWords: what a control chart says', () => {
-  const en: Translate = (key, params) => translate('en', key, params);
-  const zh: Translate = (key, params) => translate('zh', key, params);
   const subject = { factory: 'Zhenya', product: 'Silk', defect: '' };
   const state = { interval: 'month' as const, rules: 'nhs' as const };
   // A fall from 10% to 5% in 1956, staged there.

@@ -1,5 +1,5 @@
+import { en, zh } from '../words';
 import { describe, expect, it } from 'vitest';
-import { translate, type Translate } from '../../../src/lib/i18n/translate';
 import { fileKey } from '../../../src/lib/state/dataQuery';
 import type { ImportRow } from '../../../src/lib/state/store';
 import {
@@ -13,8 +13,6 @@ import {
   sourceText,
 } from '../../../src/lib/views/data';
 
-const en: Translate = (key, params) => translate('en', key, params);
-const zh: Translate = (key, params) => translate('zh', key, params);
 const imp = (id: number, hash: string, patch: Partial<ImportRow> = {}): ImportRow =>
   ({
     id,

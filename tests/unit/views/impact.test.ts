@@ -1,3 +1,4 @@
+import { en } from '../words';
 import { describe, expect, it } from 'vitest';
 import {
   alignedLines,
@@ -12,7 +13,6 @@ import {
   type CurvePoint,
   type ImpactInput,
 } from '../../../src/lib/views/impact';
-import { translate, type Translate } from '../../../src/lib/i18n/translate';
 import type { ExchangeRecord } from '../../../src/lib/schema/types';
 import { DEFAULT_IMPACT, type ImpactState } from '../../../src/lib/state/impactQuery';
 import { impactPanel } from '../../fixtures/impactPanel';
@@ -198,7 +198,6 @@ describe('impactView: without a comparison group, an interrupted time series', (
 });
 
 describe('what the Impact page draws', () => {
-  const en: Translate = (key, params) => translate('en', key, params);
   const ex = (
     date: string,
     target: string,

@@ -1,7 +1,7 @@
+import { en, zh } from '../words';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../../src/lib/import/importer';
 import type { RowError } from '../../../src/lib/import/types';
-import { translate, type Translate } from '../../../src/lib/i18n/translate';
 import {
   countsText,
   delimiterChoices,
@@ -16,8 +16,6 @@ import {
   struckRows,
 } from '../../../src/lib/views/import';
 
-const en: Translate = (key, params) => translate('en', key, params);
-const zh: Translate = (key, params) => translate('zh', key, params);
 const err = (code: string, row = 3): RowError => ({
   code,
   message: code,

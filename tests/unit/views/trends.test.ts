@@ -1,7 +1,6 @@
+import { en, zh } from '../words';
 import { describe, expect, it } from 'vitest';
 import { defectRateByPeriod } from '../../../src/lib/analysis/defectRate';
-import { translate } from '../../../src/lib/i18n/translate';
-import type { Translate } from '../../../src/lib/i18n/translate';
 import type { ExchangeRecord } from '../../../src/lib/schema/types';
 import { DEFAULT_TRENDS, type TrendsState } from '../../../src/lib/state/trendsQuery';
 import {
@@ -21,8 +20,6 @@ import {
 } from '../../../src/lib/views/trends';
 import { lot, rollupsOf } from '../records';
 
-const en: Translate = (key, params) => translate('en', key, params);
-const zh: Translate = (key, params) => translate('zh', key, params);
 const view = (patch: Partial<TrendsState> = {}): TrendsState => ({ ...DEFAULT_TRENDS, ...patch });
 const names: Record<string, string> = { zhenya: 'Zhenya', dongwu: 'Dongwu' };
 const label = (k: string) => names[k] ?? k;
