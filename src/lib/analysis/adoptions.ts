@@ -1,3 +1,4 @@
+import { dayTime } from '../calendar';
 import type { ExchangeRecord } from '../schema/types';
 
 // The one rule for when a factory adopted an experience, used by every page: the exchange's
@@ -8,8 +9,7 @@ import type { ExchangeRecord } from '../schema/types';
 export const adoptedOn = (e: Pick<ExchangeRecord, 'adopted_on' | 'date'>): string =>
   e.adopted_on ?? e.date;
 
-/** Epoch ms (UTC) of a day `YYYY-MM-DD`. */
-export const dayTime = (day: string): number => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+export { dayTime };
 
 const adoption = (e: ExchangeRecord, date: string): Adoption => ({
   factory_id: e.target_factory,

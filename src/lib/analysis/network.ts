@@ -1,3 +1,4 @@
+import { daysBetween } from '../calendar';
 import type { ExchangeRecord } from '../schema/types';
 import { adoptedOn, dayTime, firstAdoptions } from './adoptions';
 
@@ -13,8 +14,6 @@ export interface ExchangeFilter {
 }
 
 export { adoptedOn, dayTime };
-
-const DAY_MS = 86_400_000;
 
 /** The exchanges that pass the filter, in date order (stable for equal dates). */
 export function filterExchanges<E extends ExchangeRecord>(
@@ -130,8 +129,7 @@ export function factoryMetrics(exchanges: readonly ExchangeRecord[]): FactoryMet
       outDegree: out.get(id)?.length ?? 0,
       reach: reachFrom(id, out),
       firstAdoption: f?.date ?? null,
-      adoptionLagDays:
-        f && origin ? Math.round((f.time - dayTime(origin.originDate)) / DAY_MS) : null,
+      adoptionLagDays: f && origin ? daysBetween(dayTime(origin.originDate), f.time) : null,
     };
   });
 }
@@ -226,9 +224,7 @@ export function experienceMetrics(exchanges: readonly ExchangeRecord[]): Experie
       originDate,
       adopters: adopters.length,
       depth: Math.max(0, ...tree.map((t) => t.generation)),
-      daysToHalf: half
-        ? Math.round((dayTime(adopters[half - 1].day) - dayTime(originDate)) / DAY_MS)
-        : null,
+      daysToHalf: half ? daysBetween(dayTime(originDate), dayTime(adopters[half - 1].day)) : null,
       tree,
     });
   }

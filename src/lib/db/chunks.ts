@@ -1,3 +1,4 @@
+import { DAY_MS, isoDay } from '../calendar';
 import type { ProductionRecord } from '../schema/types';
 import { GRAINS } from '../schema/types';
 import type { ChunkRow, CountColumn, DictColumn } from './database';
@@ -10,8 +11,6 @@ export function compactCounts(a: Float64Array, n: number): CountColumn {
 
 /** Rows per stored chunk: large enough that IndexedDB's per-record cost vanishes, small enough to page through. */
 export const CHUNK_ROWS = 16_384;
-
-const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of an ISO date `YYYY-MM-DD` (UTC). */
 export function isoToDay(iso: string): number {
@@ -29,7 +28,7 @@ const dayMemo = new Map<string, number>();
 
 /** The ISO date `YYYY-MM-DD` of a day number. */
 export function dayToIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return isoDay(day * DAY_MS);
 }
 
 /** Builds a dictionary-encoded column of a fixed capacity; '' and undefined are code 0. */

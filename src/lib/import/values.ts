@@ -1,3 +1,4 @@
+import { DAY_MS, isoDay } from '../calendar';
 import type { Period } from '../schema/types';
 import { isInvisible, toHalfWidth, trimInvisible } from '../text';
 
@@ -324,7 +325,7 @@ function parsePeriodUncached(cell: string): Parsed<Period> {
 export function serialDay(cell: string): string | null {
   const s = cell.trim();
   if (!/^\d{5}$/.test(s)) return null;
-  return new Date(Date.UTC(1899, 11, 30) + +s * 86_400_000).toISOString().slice(0, 10);
+  return isoDay(Date.UTC(1899, 11, 30) + +s * DAY_MS);
 }
 
 /** The grains, finest first. */

@@ -1,4 +1,5 @@
-import { DAY, MONTH, choice, int, month, pair, queryCodec, text } from './queryParams';
+import { DAY_PATTERN as DAY, MONTH_PATTERN as MONTH } from '../calendar';
+import { choice, int, month, pair, queryCodec, text } from './queryParams';
 import { INTERVALS, type Interval } from '../analysis/periods';
 
 /** A note on one point of a control chart: its period label and the text, shown as text. */

@@ -4,10 +4,7 @@
 // something; a value equal to its default is left out, so links stay short and old links keep
 // their meaning.
 
-/** `YYYY-MM`. */
-export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-/** `YYYY-MM-DD`. */
-export const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { DAY_PATTERN, MONTH_PATTERN } from '../calendar';
 
 /** The query being read: its parameters, and the raw text (for lists, see {@link listParam}). */
 export interface QueryReader {
@@ -93,9 +90,9 @@ export const matching = <S>(name: string, pattern: RegExp): QueryField<S, string
 });
 
 /** A month `YYYY-MM`. */
-export const month = <S>(name: string) => matching<S>(name, MONTH);
+export const month = <S>(name: string) => matching<S>(name, MONTH_PATTERN);
 /** A day `YYYY-MM-DD`. */
-export const day = <S>(name: string) => matching<S>(name, DAY);
+export const day = <S>(name: string) => matching<S>(name, DAY_PATTERN);
 
 /** One of `values`. */
 export const choice = <S, T extends string>(

@@ -2,6 +2,7 @@
 // vary more than a binomial explains), the stages and a frozen baseline, each point's limits
 // and the rules it breaks, the NHS variation icon, and the summary of every factory × product.
 
+import { dayTime } from '../calendar';
 import {
   periodCounts,
   type PeriodCounts,
@@ -117,7 +118,7 @@ function baselineOf(
 /** Splits point indices into stages at the first point on or after each stage day. */
 function cutsOf(points: readonly RatePoint[], stages: readonly string[]): number[] {
   const cuts = stages
-    .map((d) => points.findIndex((p) => p.start >= Date.parse(`${d}T00:00:00Z`)))
+    .map((d) => points.findIndex((p) => p.start >= dayTime(d)))
     .filter((i) => i > 0);
   return [0, ...[...new Set(cuts)].sort((a, b) => a - b), points.length];
 }

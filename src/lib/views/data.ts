@@ -2,6 +2,7 @@
 // import's row says about where it came from. Pure functions; text is worded through the `tr`
 // they are given, so they are tested in either language.
 
+import { isoDay } from '../calendar';
 import type { DataSummary, ImportRow } from '../state/store';
 import { formatBytes, formatInt } from '../format';
 import type { Translate } from '../i18n/translate';
@@ -59,4 +60,4 @@ export const periodText = (s: Pick<DataSummary, 'firstMonth' | 'lastMonth'>): st
 
 /** The name a saved bundle carries: "Loom data, 2026-12-03", dated in UTC. */
 export const bundleName = (tr: Translate, now: Date): string =>
-  tr('data.bundleName', { date: now.toISOString().slice(0, 10) });
+  tr('data.bundleName', { date: isoDay(now.getTime()) });

@@ -3,6 +3,7 @@
 // selection, and the link that opens the control chart. Pure functions over rollups and records;
 // text is worded through the `tr` they are given, so they are tested in either language.
 
+import { isoMonth } from '../calendar';
 import { adoptionsOf } from '../analysis/adoptions';
 import type { RateSeries } from '../analysis/defectRate';
 import { defectiveTotal, defectsByType, pareto, type CellFilter } from '../analysis/pareto';
@@ -33,8 +34,7 @@ export const bandsDrawn = (view: TrendsState, visible: number): boolean =>
 
 /** A brushed span (epoch ms, end exclusive) as the months it covers. */
 export function brushedMonths(start: number, end: number): { from: string; to: string } {
-  const month = (t: number) => new Date(t).toISOString().slice(0, 7);
-  return { from: month(start), to: month(end - 1) };
+  return { from: isoMonth(start), to: isoMonth(end - 1) };
 }
 
 /** The top of the y scale small multiples share, so panels compare at a glance. */
