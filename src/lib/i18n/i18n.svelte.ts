@@ -65,9 +65,6 @@ export function fieldLabel(name: string): string {
   return isMessageKey(key) ? t(key) : name;
 }
 
-/** A delimiter as a person would name it: a tab by name, any other character as itself. */
-export const delimiterName = (d: string): string => (d === '\t' ? t('common.tab') : d);
-
 /** A problem with its place in a file, in the current language: "Row 3, column “period”: …". */
 export const placedNotice = (e: PlacedNotice): string => placed(i18n.lang, e);
 

@@ -19,3 +19,7 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
 
 /** A message lookup with its language already chosen: what view models word their text with. */
 export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** A delimiter as a person reads it: a tab by its name, any other character as it is. */
+export const delimiterWord = (tr: Translate, d: string): string =>
+  d === '\t' ? tr('common.tab') : d;

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { DELIMITERS } from './types';
 import { cut, notice, type Notice } from '../i18n/notice';
 
 /** The largest field Loom accepts; a longer one almost always means an unclosed quote. */
@@ -6,8 +7,7 @@ export const MAX_FIELD_CHARS = 1 << 20;
 /** The most columns Loom accepts (Excel's limit). */
 export const MAX_COLUMNS = 16_384;
 
-/** Delimiters tried when none is given, most common first. */
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export { DELIMITERS };
 
 /** Thrown while parsing when the file's structure is broken beyond skipping a row. */
 export class CsvStructureError extends Error {

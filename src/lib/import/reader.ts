@@ -8,7 +8,7 @@ import {
   sniffBytes,
   type ByteSource,
 } from './decode';
-import { ENCODINGS, encodingName, isEncoding } from './types';
+import { ENCODINGS, MAX_HEADER_ROW, encodingName, isEncoding } from './types';
 import {
   CsvStructureError,
   MAX_COLUMNS,
@@ -39,8 +39,7 @@ export const PARSE_BYTES = 1 << 16;
 
 /** The first rows searched for a header below title rows. */
 export const HEADER_SEARCH_ROWS = 20;
-/** The furthest row a user can name as the header. */
-export const MAX_HEADER_ROW = 1000;
+export { MAX_HEADER_ROW };
 
 /** Rows as they come out of the file, with the 1-based row number of the first (header = row 1). */
 export interface RowBatch {

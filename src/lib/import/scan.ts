@@ -8,7 +8,7 @@ import {
 import { isKind, type AnyRecord, type RecordKind } from '../schema/types';
 import { DecodeError, type ByteSource } from './decode';
 import { CsvFatal, openTable, type CsvReader, type TableFormat } from './reader';
-import { encodingName, type CsvOptions, type Encoding, type RowError } from './types';
+import { encodingName, isBlocking, type CsvOptions, type Encoding, type RowError } from './types';
 import { FileLimits, createValidator } from './validate';
 import { looksDecimalComma } from './values';
 import { FIELDS } from '../schema/fields';
@@ -94,9 +94,7 @@ export interface ScanResult {
   bytes: number;
 }
 
-/** True for errors that stop a file from importing at all. */
-export const isBlocking = (e: RowError): boolean =>
-  e.code.startsWith('fatal-') || e.code.startsWith('needs-');
+export { isBlocking };
 
 /**
  * Reads a whole CSV once: decodes, parses and validates it, streaming, and

@@ -27,6 +27,12 @@ export const encodingName = (e: Encoding): string =>
 /** The delimiters Loom detects; any other single character can be passed explicitly. */
 export type Delimiter = ',' | ';' | '\t' | '|';
 
+/** Delimiters tried when none is given, most common first. */
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+/** The furthest row a user can name as the header. */
+export const MAX_HEADER_ROW = 1000;
+
 /**
  * A problem with one cell or row. `row` is 1-based and counts the header as
  * row 1 (as a spreadsheet shows it); `column` is the header text, or null when
@@ -74,3 +80,7 @@ export interface CsvAnalysis<R extends AnyRecord = AnyRecord> {
   errors: RowError[];
   warnings: string[];
 }
+
+/** True for errors that stop a file from importing at all. */
+export const isBlocking = (e: RowError): boolean =>
+  e.code.startsWith('fatal-') || e.code.startsWith('needs-');

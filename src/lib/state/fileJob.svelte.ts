@@ -4,7 +4,8 @@ import { errorText } from '../i18n/i18n.svelte';
 import type { ImportReport } from '../import/importer';
 import { cancelledReport } from '../import/report';
 import type { Analysis } from '../import/protocol';
-import { isBlocking, type ScanProgress } from '../import/scan';
+import type { ScanProgress } from '../import/scan';
+import { isBlocking } from '../import/types';
 import type { CsvOptions } from '../import/types';
 import { csvDocument } from '../csv';
 

@@ -5,7 +5,7 @@
 import { isoDay } from '../calendar';
 import type { DataSummary, ImportRow } from '../state/store';
 import { formatBytes, formatInt } from '../format';
-import type { Translate } from '../i18n/translate';
+import { delimiterWord, type Translate } from '../i18n/translate';
 import { fileKey } from '../state/dataQuery';
 
 /** Records on one page of the record browser. */
@@ -47,7 +47,7 @@ export const sourceText = (tr: Translate, imp: ImportRow): string =>
     ? tr('data.sheetInfo', { size: formatBytes(imp.bytes), sheet: imp.sheet })
     : tr('data.fileInfo', {
         size: formatBytes(imp.bytes),
-        delimiter: imp.delimiter === '\t' ? tr('common.tab') : imp.delimiter,
+        delimiter: delimiterWord(tr, imp.delimiter),
       });
 
 /** The import's format column: `.xlsx` for a workbook, else the encoding its text was read in. */

@@ -5,18 +5,21 @@
 
 import { formatDuration, formatInt, formatTime } from '../format';
 import type { Overlap } from '../db/overlap';
-import type { Translate } from '../i18n/translate';
+import { delimiterWord, type Translate } from '../i18n/translate';
 import type { ImportReport } from '../import/importer';
 import type { Analysis } from '../import/protocol';
-import { MAX_HEADER_ROW } from '../import/reader';
-import { isBlocking } from '../import/scan';
-import { ENCODINGS, encodingName, type Encoding, type RowError } from '../import/types';
+import {
+  DELIMITERS,
+  ENCODINGS,
+  MAX_HEADER_ROW,
+  encodingName,
+  isBlocking,
+  type Encoding,
+  type RowError,
+} from '../import/types';
 
 /** The card lists this many row errors; the rest are counted and in the error report. */
 export const ERRORS_SHOWN = 20;
-
-/** The delimiters offered; a detected one outside these is offered too. */
-export const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
 
 /** A file's problems: those that stop the import (`blocking`) and those that skip one row. */
 export function splitErrors(errors: readonly RowError[]): {
@@ -62,8 +65,13 @@ export function delimiterChoices(
   tr: Translate,
   current: string,
 ): { value: string; label: string }[] {
-  const all = DELIMITERS.includes(current) ? DELIMITERS : [...DELIMITERS, current];
-  return all.map((d) => ({ value: d, label: d === '\t' ? tr('common.tab') : `“${d}”` }));
+  // The delimiters Loom detects, and a detected or chosen one outside them.
+  const all: string[] = [...DELIMITERS];
+  if (!all.includes(current)) all.push(current);
+  return all.map((d) => {
+    const word = delimiterWord(tr, d);
+    return { value: d, label: word === d ? `“${d}”` : word };
+  });
 }
 
 /** "1,204 rows, 1,200 valid, 4 with errors", and how many totals rows are left out. */
