@@ -106,3 +106,22 @@ export function drawRateSeries(
     ctx.stroke();
   }
 }
+
+/**
+ * The series' time span, their highest rate (or band top, with `band`; at least 1%), the most
+ * pieces in one period and the number of points, in one pass: there can be tens of thousands
+ * of points, too many to spread into Math.max.
+ */
+export function rateExtent(series: readonly RateSeries[], band: boolean) {
+  let [t0, t1, top, most, count] = [Infinity, -Infinity, 0.01, 1, 0];
+  for (const s of series)
+    for (const p of s.points) {
+      count++;
+      if (p.start < t0) t0 = p.start;
+      if (p.end > t1) t1 = p.end;
+      const v = band ? p.hi : p.rate;
+      if (v > top) top = v;
+      if (p.inspected > most) most = p.inspected;
+    }
+  return count ? { t0, t1, top, most, count } : { t0: 0, t1: 1, top, most, count };
+}

@@ -5,6 +5,7 @@ import { path as d3Path } from 'd3-path';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { RatePoint, RateSeries } from '../../../../src/lib/analysis/defectRate';
+import { recorder } from '../recorder';
 import RateSeriesMarks from '../../../../src/charts/marks/RateSeriesMarks.svelte';
 import {
   RATE_STYLE,
@@ -35,41 +36,6 @@ const scales: RateScales = {
   r: (n) => 1.5 + n / 2000,
 };
 const colors: Record<string, string> = { zhenya: '#0072b2', dongwu: '#d55e00' };
-
-/** A 2D context that records what is stroked and filled, with the style it had. */
-function recorder() {
-  let current = d3Path();
-  const drawn: { op: 'fill' | 'stroke'; d: string; style: string; width: number; alpha: number }[] =
-    [];
-  const ctx = {
-    fillStyle: '',
-    strokeStyle: '',
-    lineWidth: 1,
-    globalAlpha: 1,
-    beginPath: () => (current = d3Path()),
-    moveTo: (x: number, y: number) => current.moveTo(x, y),
-    lineTo: (x: number, y: number) => current.lineTo(x, y),
-    closePath: () => current.closePath(),
-    arc: (x: number, y: number, r: number, a0: number, a1: number) => current.arc(x, y, r, a0, a1),
-    fill: () =>
-      drawn.push({
-        op: 'fill',
-        d: String(current),
-        style: ctx.fillStyle,
-        width: 0,
-        alpha: ctx.globalAlpha,
-      }),
-    stroke: () =>
-      drawn.push({
-        op: 'stroke',
-        d: String(current),
-        style: ctx.strokeStyle,
-        width: ctx.lineWidth,
-        alpha: ctx.globalAlpha,
-      }),
-  };
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, drawn };
-}
 
 const marks = (patch: Partial<RateMarks> = {}): RateMarks => ({
   series: [series('zhenya', [0.1, 0.08, 0.06]), series('dongwu', [0.05, 0.05, 0.04])],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutMarkerLabels } from '../../../src/charts/markerLayout';
+import { layoutMarkerLabels } from '../../../../src/charts/marks/markerLayout';
 
 describe('layoutMarkerLabels(items, width)', () => {
   it('puts labels that would overlap in different rows', () => {
