@@ -1,14 +1,14 @@
 // The network figure for `npm run bench`: a generated graph of 2,000 factories and 10,000
 // exchanges, laid out in Loom's worker and on the main thread, then drawn 60 times on canvas.
 import { rng } from '../generate.mjs';
-import { forceLayout, type LayoutInput } from '../../src/charts/networkLayout';
-import { layoutGraph } from '../../src/charts/layoutClient';
+import { forceLayout, type LayoutInput } from '../../src/charts/network/layout';
+import { layoutGraph } from '../../src/charts/network/layoutClient';
 import {
   NetworkRenderer,
   neighbourhood,
   type DrawEdge,
   type DrawNode,
-} from '../../src/charts/networkCanvas';
+} from '../../src/charts/network/canvas';
 import { PALETTE } from '../../src/charts/palette';
 
 /** A seeded graph: sources skewed towards a few prolific teachers, as in real exchange networks. */

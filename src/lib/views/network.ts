@@ -8,7 +8,7 @@ import { defectRateByPeriod, type RatePoint } from '../analysis/defectRate';
 import type { RollupChunk } from '../db/database';
 import type { ExchangeRecord, FactoryRecord } from '../schema/types';
 import type { NodeSize } from '../state/networkQuery';
-import type { DrawEdge, DrawNode } from '../../charts/networkCanvas';
+import type { DrawEdge, DrawNode } from '../../charts/network/canvas';
 
 /** Grey for what has no category: a factory without an industry, an edge without a topic. */
 export const NO_CATEGORY = '#7a8794';

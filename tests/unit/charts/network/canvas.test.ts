@@ -7,7 +7,7 @@ import {
   rasterCovers,
   type DrawEdge,
   type DrawNode,
-} from '../../../src/charts/networkCanvas';
+} from '../../../../src/charts/network/canvas';
 
 const node = (id: string, r = 5): DrawNode => ({
   id,
@@ -102,8 +102,8 @@ describe('hit-testing and neighbourhoods', () => {
 describe('drawNetwork: a large graph keeps its directions', () => {
   it('draws every visible edge as the SVG arc with an arrowhead, above 500 nodes too', async () => {
     const { path: d3Path } = await import('d3-path');
-    const { drawNetwork } = await import('../../../src/charts/networkCanvas');
-    const { edgeArc, edgePath } = await import('../../../src/charts/marks/edges');
+    const { drawNetwork } = await import('../../../../src/charts/network/canvas');
+    const { edgeArc, edgePath } = await import('../../../../src/charts/network/edges');
     const n = 600;
     const nodes = Array.from({ length: n }, (_, i) => node(`f${i}`, 4));
     const edges = Array.from({ length: n - 1 }, (_, i) => edge(i, i + 1, i % 50 !== 7));

@@ -8,7 +8,7 @@ import {
   edgePath,
   traceArrow,
   traceEdge,
-} from '../../../../src/charts/marks/edges';
+} from '../../../../src/charts/network/edges';
 
 describe('edge marks', () => {
   const a = edgeArc(0, 0, 100, 0, 5);

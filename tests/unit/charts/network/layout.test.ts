@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forceLayout } from '../../../src/charts/networkLayout';
+import { forceLayout } from '../../../../src/charts/network/layout';
 
 const input = () => ({
   nodes: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, radius: 8 })),

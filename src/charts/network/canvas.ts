@@ -1,5 +1,8 @@
 import { quadtree, type Quadtree } from 'd3-quadtree';
-import { EDGE_OPACITY, edgeArc, traceArrow, traceEdge } from './marks/edges';
+import { EDGE_OPACITY, edgeArc, traceArrow, traceEdge } from './edges';
+import { placeLabels, type LabelBox } from './labels';
+
+export { placeLabels, type LabelBox };
 
 /** A node as drawn: radius, colour, whether it has adopted (filled) and whether it is shown. */
 export interface DrawNode {
@@ -35,7 +38,7 @@ export type DrawView = ViewTransform & { width: number; height: number; dpr: num
  * paths, not one draw call per mark: edges grouped by colour and width, nodes
  * by colour and fill. With `only`, just those nodes and edges (by index) are
  * drawn, over what is there.
- * Edges are the SVG graph's arcs with its arrowheads (charts/marks/edges). Edges thinner
+ * Edges are the SVG graph's arcs with its arrowheads (charts/network/edges). Edges thinner
  * than 1.5 device px are drawn as 1 px hairlines, which Skia rasterises about six times
  * faster than stroked outlines. Labels are drawn only
  * where zoomed in far enough to read them.
@@ -155,45 +158,6 @@ export function drawNetwork(
     const { x, y, w } = boxes[j][0];
     ctx.strokeText(nodes[i].label, x + w / 2, y + 11);
     ctx.fillText(nodes[i].label, x + w / 2, y + 11);
-  });
-}
-
-/** A label's box: left, top, width and height. */
-export interface LabelBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/**
- * Greedy label placement. Each label has one or more places it could go, best first;
- * labels are taken in order (most important first) and each gets the first of its
- * places that overlaps no label already placed. Returns, per label, the index of its
- * place, or -1 where every place is taken. A grid of `cell`-px buckets keeps it near
- * linear in the number of labels.
- */
-export function placeLabels(places: readonly (readonly LabelBox[])[], cell = 32): number[] {
-  const grid = new Map<number, LabelBox[]>();
-  const cells = (b: LabelBox, visit: (key: number) => boolean | void) => {
-    for (let gx = Math.floor(b.x / cell); gx <= Math.floor((b.x + b.w) / cell); gx++)
-      for (let gy = Math.floor(b.y / cell); gy <= Math.floor((b.y + b.h) / cell); gy++)
-        if (visit(gx * 65_536 + gy) === true) return true;
-    return false;
-  };
-  const overlaps = (a: LabelBox, b: LabelBox) =>
-    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-  return places.map((options) => {
-    const chosen = options.findIndex(
-      (b) => !cells(b, (key) => grid.get(key)?.some((o) => overlaps(o, b))),
-    );
-    if (chosen >= 0)
-      cells(options[chosen], (key) => {
-        const list = grid.get(key);
-        if (list) list.push(options[chosen]);
-        else grid.set(key, [options[chosen]]);
-      });
-    return chosen;
   });
 }
 
@@ -395,6 +359,17 @@ export function hitNode(
   if (found === undefined || !nodes[found].visible) return -1;
   const d = Math.hypot(index.x()(found) - x, index.y()(found) - y) * view.k;
   return d <= nodes[found].r * view.k + slop ? found : -1;
+}
+
+/** The visible node under a pointer event on the canvas (see {@link hitNode}), or -1. */
+export function hitEvent(
+  index: Quadtree<number>,
+  nodes: readonly DrawNode[],
+  view: ViewTransform,
+  e: MouseEvent,
+): number {
+  const box = (e.target as Element).getBoundingClientRect();
+  return hitNode(index, nodes, view, e.clientX - box.left, e.clientY - box.top);
 }
 
 /** Node `i` and every node an edge (shown) joins it to. */

@@ -7,7 +7,7 @@ import {
   forceY,
   type SimulationNodeDatum,
 } from 'd3-force';
-import { seeded } from '../lib/random';
+import { seeded } from '../../lib/random';
 
 /** What a layout needs: node ids, with an optional pinned position each, and directed links. */
 export interface LayoutInput {

@@ -1,5 +1,5 @@
-import { workerCall } from '../lib/workerCall';
-import { forceLayout, type LayoutInput, type Positions } from './networkLayout';
+import { workerCall } from '../../lib/workerCall';
+import { forceLayout, type LayoutInput, type Positions } from './layout';
 
 /** Above this many nodes the layout runs in a worker (it takes long enough to freeze the page). */
 export const WORKER_ABOVE = 500;

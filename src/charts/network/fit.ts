@@ -1,0 +1,32 @@
+import type { DrawNode, ViewTransform } from './canvas';
+
+/**
+ * The view that fits the visible nodes, and their labels when `labels` (about 6.5 px a
+ * character, centred under each node), into `width` × `height` with a 16 px pad, at no more
+ * than 2× zoom. With nothing visible, the layout's origin at the centre.
+ */
+export function fitView(
+  nodes: readonly DrawNode[],
+  xy: Float64Array,
+  width: number,
+  height: number,
+  labels: boolean,
+): ViewTransform {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  nodes.forEach((n, i) => {
+    if (!n.visible) return;
+    const half = Math.max(n.r, labels ? n.label.length * 3.3 : 0);
+    x0 = Math.min(x0, xy[2 * i] - half);
+    x1 = Math.max(x1, xy[2 * i] + half);
+    y0 = Math.min(y0, xy[2 * i + 1] - n.r);
+    y1 = Math.max(y1, xy[2 * i + 1] + n.r + 16);
+  });
+  if (!Number.isFinite(x0)) return { k: 1, x: width / 2, y: height / 2 };
+  const pad = 16;
+  const k = Math.min(
+    2,
+    (width - 2 * pad) / Math.max(1, x1 - x0),
+    (height - 2 * pad) / Math.max(1, y1 - y0),
+  );
+  return { k, x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2 };
+}

@@ -1,0 +1,102 @@
+// Where node labels go. Both renderers place labels greedily, most important first, each in
+// the first of its candidate places that overlaps no label or node already placed.
+
+import type { DrawNode } from './canvas';
+
+/** A label's box: left, top, width and height. */
+export interface LabelBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Greedy label placement. Each label has one or more places it could go, best first;
+ * labels are taken in order (most important first) and each gets the first of its
+ * places that overlaps no label already placed. Returns, per label, the index of its
+ * place, or -1 where every place is taken. A grid of `cell`-px buckets keeps it near
+ * linear in the number of labels.
+ */
+export function placeLabels(places: readonly (readonly LabelBox[])[], cell = 32): number[] {
+  const grid = new Map<number, LabelBox[]>();
+  const cells = (b: LabelBox, visit: (key: number) => boolean | void) => {
+    for (let gx = Math.floor(b.x / cell); gx <= Math.floor((b.x + b.w) / cell); gx++)
+      for (let gy = Math.floor(b.y / cell); gy <= Math.floor((b.y + b.h) / cell); gy++)
+        if (visit(gx * 65_536 + gy) === true) return true;
+    return false;
+  };
+  const overlaps = (a: LabelBox, b: LabelBox) =>
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  return places.map((options) => {
+    const chosen = options.findIndex(
+      (b) => !cells(b, (key) => grid.get(key)?.some((o) => overlaps(o, b))),
+    );
+    if (chosen >= 0)
+      cells(options[chosen], (key) => {
+        const list = grid.get(key);
+        if (list) list.push(options[chosen]);
+        else grid.set(key, [options[chosen]]);
+      });
+    return chosen;
+  });
+}
+
+/** An SVG label's place from its node's centre: offset and anchor. */
+export interface LabelPlace {
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+/**
+ * An SVG label's candidate places, best first: below its node, above, right, left, then
+ * hanging to one side below or above.
+ */
+const PLACES: readonly ((r: number) => LabelPlace)[] = [
+  (r) => ({ x: 0, y: r + 13, anchor: 'middle' }),
+  (r) => ({ x: 0, y: -r - 5, anchor: 'middle' }),
+  (r) => ({ x: r + 4, y: 4, anchor: 'start' }),
+  (r) => ({ x: -r - 4, y: 4, anchor: 'end' }),
+  (r) => ({ x: 0, y: r + 13, anchor: 'start' }),
+  (r) => ({ x: 0, y: r + 13, anchor: 'end' }),
+  (r) => ({ x: 0, y: -r - 5, anchor: 'start' }),
+  (r) => ({ x: 0, y: -r - 5, anchor: 'end' }),
+];
+
+/** Where each node's label goes around it: bigger nodes first, keeping clear of every node's disc. `measure` gives a label's width in px. */
+export function nodeLabelPlaces(
+  nodes: readonly DrawNode[],
+  xy: Float64Array,
+  measure: (text: string) => number,
+): LabelPlace[] {
+  const order = nodes.map((_, i) => i).filter((i) => nodes[i].visible);
+  order.sort((a, b) => nodes[b].r - nodes[a].r);
+  const discs = order.map((i) => {
+    const r = nodes[i].r + 2;
+    return [{ x: xy[2 * i] - r, y: xy[2 * i + 1] - r, w: 2 * r, h: 2 * r }];
+  });
+  const labels = order.map((i) => {
+    const w = measure(nodes[i].label);
+    return PLACES.map((place) => {
+      const p = place(nodes[i].r);
+      const left = p.anchor === 'middle' ? -w / 2 : p.anchor === 'end' ? -w : 0;
+      return { x: xy[2 * i] + p.x + left, y: xy[2 * i + 1] + p.y - 11, w, h: 14 };
+    });
+  });
+  const chosen = placeLabels([...discs, ...labels]).slice(discs.length);
+  const at = nodes.map((n) => PLACES[0](n.r));
+  order.forEach((i, j) => (at[i] = PLACES[Math.max(0, chosen[j])](nodes[i].r)));
+  return at;
+}
+
+let measurer: CanvasRenderingContext2D | null | undefined;
+/** A label's width in the SVG's 12 px text, measured on a canvas (about 6.5 px a character where there is none). */
+export function labelWidth(text: string): number {
+  if (measurer === undefined) {
+    measurer =
+      typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (measurer) measurer.font = '12px system-ui, sans-serif';
+  }
+  return measurer?.measureText(text).width ?? text.length * 6.5;
+}
