@@ -1,6 +1,6 @@
 // What every view looks like over the sample data, in both languages, and both renderers where
 // a chart has two: Playwright compares each screenshot with its baseline in
-// pictures.spec.ts-snapshots/. The threshold lets a colour differ a little (anti-aliasing) and
+// pictures.spec.ts-snapshots/, the whole view and each chart in it. The threshold lets a colour differ a little (anti-aliasing) and
 // 0.1% of the pixels differ at all (font hinting); 15 trend lines one pixel wider change 0.3%,
 // so a mark drawn differently does not pass. After a deliberate change of look, run
 // `npx playwright test pictures --update-snapshots` and look at the new baselines.
@@ -20,11 +20,18 @@ async function open(page: Page, lang: 'en' | 'zh') {
   await openWithSample(page);
 }
 
-/** Waits for the fonts and a still page, then compares `main` with the baseline. */
+/**
+ * Waits for the fonts and a still page, then compares `main` with the baseline, and each chart
+ * on its own: 0.1% of a whole page is thousands of pixels, enough to hide a line drawn solid
+ * instead of dashed, while 0.1% of one chart is a few hundred.
+ */
 async function looksLike(page: Page, name: string, mask: Locator[] = []) {
   await page.evaluate(() => document.fonts.ready);
   await expect(page.locator('.busy')).toHaveCount(0);
   await expect(page.locator('main')).toHaveScreenshot(`${name}.png`, { ...LOOK, mask });
+  const charts = page.locator('main .chart');
+  for (let i = 0, n = await charts.count(); i < n; i++)
+    await expect(charts.nth(i)).toHaveScreenshot(`${name}-chart${i + 1}.png`, LOOK);
 }
 
 const VIEWS: {

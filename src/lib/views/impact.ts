@@ -521,12 +521,11 @@ export function impactCsv(view: ImpactView): string[] {
 /** The adopters' and the comparison's colours (Okabe–Ito vermilion and blue). */
 export const IMPACT_COLORS = { adopters: '#D55E00', comparison: '#0072B2', observed: '#555' };
 
-/** A key of a chart's legend: a line (solid or dashed) or a dot. */
+/** A key of a chart's legend: a line (solid or dashed) or a dot, as the chart draws it. */
 export interface ImpactKey {
   label: string;
   color: string;
-  dashed?: boolean;
-  dot?: boolean;
+  mark: 'line' | 'dashed' | 'dot';
 }
 
 /** The experiences the exchanges name, sorted: the page's experience choice. */
@@ -562,16 +561,16 @@ export const points = (v: number): string => formatPoints(v / 100);
 
 /** The legend of the adopters-against-comparison chart. */
 export const alignedKeys = (tr: Translate): ImpactKey[] => [
-  { label: tr('impact.legend.adopters'), color: IMPACT_COLORS.adopters },
-  { label: tr('impact.legend.comparison'), color: IMPACT_COLORS.comparison },
-  { label: tr('impact.legend.expected'), color: IMPACT_COLORS.adopters, dashed: true },
+  { label: tr('impact.legend.adopters'), color: IMPACT_COLORS.adopters, mark: 'line' },
+  { label: tr('impact.legend.comparison'), color: IMPACT_COLORS.comparison, mark: 'line' },
+  { label: tr('impact.legend.expected'), color: IMPACT_COLORS.adopters, mark: 'dashed' },
 ];
 
 /** The legend of the interrupted time series. */
 export const itsKeys = (tr: Translate): ImpactKey[] => [
-  { label: tr('impact.legend.observed'), color: IMPACT_COLORS.observed, dot: true },
-  { label: tr('impact.legend.fitted'), color: IMPACT_COLORS.comparison },
-  { label: tr('impact.legend.counterfactual'), color: IMPACT_COLORS.comparison, dashed: true },
+  { label: tr('impact.legend.observed'), color: IMPACT_COLORS.observed, mark: 'dot' },
+  { label: tr('impact.legend.fitted'), color: IMPACT_COLORS.comparison, mark: 'line' },
+  { label: tr('impact.legend.counterfactual'), color: IMPACT_COLORS.comparison, mark: 'dashed' },
 ];
 
 /**
@@ -579,7 +578,12 @@ export const itsKeys = (tr: Translate): ImpactKey[] => [
  * adoption, where it meets the adopters by construction, so that it reads as a forecast.
  */
 export function alignedLines(tr: Translate, aligned: readonly AlignedPoint[]): EventLine[] {
-  const [adopters, comparison, expected] = alignedKeys(tr);
+  // Each line is drawn as its key shows it.
+  const [adopters, comparison, expected] = alignedKeys(tr).map(({ label, color, mark }) => ({
+    label,
+    color,
+    dashed: mark === 'dashed',
+  }));
   return [
     { key: 'adopters', ...adopters, values: aligned.map((a) => a.adopters), dots: true },
     { key: 'comparison', ...comparison, values: aligned.map((a) => a.comparison), dots: true },

@@ -1,6 +1,7 @@
 import { en } from '../words';
 import { describe, expect, it } from 'vitest';
 import {
+  alignedKeys,
   alignedLines,
   effectBand,
   experiencesOf,
@@ -246,6 +247,12 @@ describe('what the Impact page draws', () => {
     expect(expected.values).toEqual([null, null, 5, 5, 5]);
     expect(expected.dashed).toBe(true);
     expect(adopters.color).toBe(expected.color);
+    // The key draws each line as the chart does: same colour, dashed where it is dashed.
+    const keys = alignedKeys(en);
+    [adopters, comparison, expected].forEach((line, i) => {
+      expect(keys[i].color).toBe(line.color);
+      expect(keys[i].mark).toBe(line.dashed ? 'dashed' : 'line');
+    });
   });
 
   it('draws the band the reader chose around the effect curve', () => {
