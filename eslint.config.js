@@ -86,6 +86,35 @@ const layers = [
       },
     ],
   ),
+  // Inside the chart kit, parts never reach up to what is built from them: the core and the
+  // behaviours know no mark and no chart, marks know no chart, behaviour or network.
+  layer(
+    ['src/charts/core/**', 'src/charts/behaviours/**'],
+    [
+      {
+        group: ['../[A-Za-z]*', '!../core', '!../behaviours'],
+        message: 'The chart kit’s core and behaviours are the bottom layer: no marks, no charts.',
+      },
+    ],
+  ),
+  layer(
+    ['src/charts/marks/**'],
+    [
+      {
+        group: ['../[A-Za-z]*', '!../core'],
+        message: 'A mark draws with the core only: no chart, behaviour or network module.',
+      },
+    ],
+  ),
+  layer(
+    ['src/charts/network/**'],
+    [
+      {
+        group: ['../[A-Za-z]*', '!../core', '!../behaviours', '!../marks'],
+        message: 'The network’s parts are composed by NetworkGraph, never the other way.',
+      },
+    ],
+  ),
   layer(
     ['src/ui/**'],
     [
