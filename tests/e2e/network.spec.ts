@@ -231,4 +231,15 @@ test('a graph of 600 factories draws on canvas, where hover, click and drag stil
   await page.mouse.up();
   await expect(page.getByRole('button', { name: 'Re-layout' })).toBeEnabled();
   await expect(panel).toBeVisible();
+
+  // The pin is part of the view: its link opens the graph as arranged, and Re-layout undoes it.
+  await expect(page).toHaveURL(/[?&]pins=w0:-?\d+:-?\d+(&|$)/);
+  const link = page.url();
+  await page.goto('./#/trends');
+  await page.goto(link);
+  await expect(page.getByText('Laying out…')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Re-layout' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Re-layout' }).click();
+  await expect(page).not.toHaveURL(/pins=/);
+  await expect(page.getByRole('button', { name: 'Re-layout' })).toBeDisabled();
 });

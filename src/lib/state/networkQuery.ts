@@ -1,4 +1,4 @@
-import { choice, day, month, queryCodec, text } from './queryParams';
+import { choice, day, month, positions, queryCodec, text, type Positions } from './queryParams';
 
 /** What node size shows on the network. */
 export type NodeSize = 'out' | 'reach' | 'workers';
@@ -20,6 +20,11 @@ export interface NetworkState {
   at: string;
   /** The factory whose panel is open ('' = none). */
   factory: string;
+  /**
+   * Nodes the user dragged into place, by factory id, in layout units. They are part of what
+   * the view shows, so a link, a slide or a bundle shows the graph as it was arranged.
+   */
+  pins: Positions;
 }
 
 export const DEFAULT_NETWORK: NetworkState = {
@@ -32,6 +37,7 @@ export const DEFAULT_NETWORK: NetworkState = {
   layout: 'force',
   at: '',
   factory: '',
+  pins: {},
 };
 
 const codec = queryCodec<NetworkState>(DEFAULT_NETWORK, {
@@ -44,6 +50,7 @@ const codec = queryCodec<NetworkState>(DEFAULT_NETWORK, {
   layout: choice('layout', ['force', 'tree']),
   at: day('at'),
   factory: text('factory'),
+  pins: positions('pins'),
 });
 
 /** Reads the Network state from a query string; malformed values fall back to the defaults. */

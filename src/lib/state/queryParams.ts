@@ -127,6 +127,32 @@ export const list = <S>(name: string): QueryField<S, string[]> => ({
   write: (v) => [listPart(name, v)],
 });
 
+/** Positions in a layout, by id. */
+export type Positions = Record<string, [number, number]>;
+
+/**
+ * Positions by id (pinned nodes), written `name=id:x:y,…` in whole layout units with the ids
+ * sorted, so one arrangement always makes one link. An id keeps its own colons (the last two
+ * end it); a malformed item is dropped.
+ */
+export const positions = <S>(name: string): QueryField<S, Positions> => ({
+  read: (q) => {
+    const out: Positions = {};
+    for (const item of listParam(q.raw, name)) {
+      const m = /^(.+):(-?\d+(?:\.\d+)?):(-?\d+(?:\.\d+)?)$/.exec(item);
+      if (m) out[m[1]] = [Number(m[2]), Number(m[3])];
+    }
+    return Object.keys(out).length ? out : undefined;
+  },
+  write: (v) => {
+    const items = Object.keys(v)
+      .sort()
+      .map((id) => `${encodeItem(id)}:${Math.round(v[id][0])}:${Math.round(v[id][1])}`);
+    return [`${name}=${items.join(',')}`];
+  },
+  omit: (v) => !Object.keys(v).length,
+});
+
 /**
  * A list parameter read from the raw query: items are split on a literal comma and each one
  * decoded after, so that `a%2Cb` is the one id `a,b` while `a,b` is two. (URLSearchParams
@@ -155,4 +181,7 @@ function decodePart(s: string): string | undefined {
 
 /** A list parameter as `name=a,b%2Cc`: each item encoded (its commas too), joined by commas. */
 export const listPart = (name: string, items: readonly string[]): string =>
-  `${name}=${items.map((i) => encodeURIComponent(i).replace(/%20/g, '+')).join(',')}`;
+  `${name}=${items.map(encodeItem).join(',')}`;
+
+/** A list item encoded, its commas and colons too, with spaces as `+`. */
+const encodeItem = (item: string): string => encodeURIComponent(item).replace(/%20/g, '+');

@@ -123,12 +123,6 @@ export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: Sc
   return { nodes, edges };
 }
 
-/** Pinned positions are kept per data set: the exchange imports it is made of. */
-export function pinsKey(exchanges: readonly { importId: number }[]): string {
-  const ids = [...new Set(exchanges.map((e) => e.importId))].sort((a, b) => a - b);
-  return `loom:pins:${ids.join('-')}`;
-}
-
 /** The force layout's input: every node, pinned ones fixed where the user left them. */
 export function layoutInput(
   full: { nodes: readonly string[]; edges: readonly GraphEdge[] },

@@ -17,13 +17,32 @@ describe('network view state in the URL', () => {
       layout: 'tree' as const,
       at: '1956-09-01',
       factory: 'guangming',
+      pins: {
+        zhenya: [-214, 33] as [number, number],
+        'works:7, east': [12, 0] as [number, number],
+      },
     };
     expect(parseNetworkQuery(networkQueryString(s))).toEqual(s);
     expect(networkQueryString(DEFAULT_NETWORK)).toBe('');
   });
 
+  it('writes pins as id:x:y in whole layout units, ids sorted, so one arrangement is one link', () => {
+    const q = networkQueryString({
+      ...DEFAULT_NETWORK,
+      pins: { zhenya: [-213.7, 32.5], dongwu: [10.2, -0.4] },
+    });
+    expect(q).toBe('pins=dongwu:10:0,zhenya:-214:33');
+    expect(parseNetworkQuery(q).pins).toEqual({ dongwu: [10, 0], zhenya: [-214, 33] });
+    // An id with commas and colons of its own survives; a malformed item is dropped.
+    const odd = networkQueryString({ ...DEFAULT_NETWORK, pins: { 'a:b,c': [1, 2] } });
+    expect(parseNetworkQuery(odd).pins).toEqual({ 'a:b,c': [1, 2] });
+    expect(parseNetworkQuery('pins=zhenya:1,dongwu:x:2,guangming:3:4').pins).toEqual({
+      guangming: [3, 4],
+    });
+  });
+
   it('falls back to defaults for malformed values, so any link opens something', () => {
-    expect(parseNetworkQuery('size=huge&layout=spiral&at=1956-13-01&from=56')).toEqual(
+    expect(parseNetworkQuery('size=huge&layout=spiral&at=1956-13-01&from=56&pins=,')).toEqual(
       DEFAULT_NETWORK,
     );
   });

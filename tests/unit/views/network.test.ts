@@ -12,7 +12,6 @@ import {
   layoutInput,
   networkOptions,
   networkScene,
-  pinsKey,
   playbackSpan,
   sortMetrics,
   viewedAt,
@@ -194,10 +193,6 @@ describe('options, pins and layout', () => {
       industries: ['dyeing', 'silk'],
       months: ['1956-08', '1956-11', '1956-12'],
     });
-  });
-
-  it('keys pins by the set of imports, whatever their order', () => {
-    expect(pinsKey([{ importId: 3 }, { importId: 1 }, { importId: 3 }])).toBe('loom:pins:1-3');
   });
 
   it('fixes pinned nodes where the user left them and lays out the rest', () => {
