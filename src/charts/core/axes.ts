@@ -19,12 +19,13 @@ export const edgeAnchor = (at: number, length: number, room = 24): Tick['anchor'
 const monthLabel = utcFormat('%Y-%m');
 
 /**
- * A time axis's ticks, about one per 110 px (a "1955-04" label is about 50 px wide). A span
- * of a few months would tick days or weeks, each labelled with its month: it ticks the first
- * of each month instead.
+ * A time axis's ticks, about one per 110 px at 12 px text (a "1955-04" label is about 50 px
+ * wide; `scale` is the text's size over 12 px). A span of a few months would tick days or
+ * weeks, each labelled with its month: it ticks the first of each month instead, so no label
+ * repeats.
  */
-export function timeTicks(x: ScaleTime<number, number>, length: number): Tick[] {
-  let dates = x.ticks(Math.max(2, Math.floor(length / 110)));
+export function timeTicks(x: ScaleTime<number, number>, length: number, scale = 1): Tick[] {
+  let dates = x.ticks(Math.max(2, Math.floor(length / (110 * scale))));
   if (!dates.every((d) => d.getUTCDate() === 1 && d.getUTCHours() === 0)) {
     const [a, b] = x.domain();
     dates = [];
@@ -37,13 +38,13 @@ export function timeTicks(x: ScaleTime<number, number>, length: number): Tick[] 
   }
   return dates.map((d) => {
     const at = x(d);
-    return { at, label: monthLabel(d), anchor: edgeAnchor(at, length) };
+    return { at, label: monthLabel(d), anchor: edgeAnchor(at, length, 24 * scale) };
   });
 }
 
-/** A rate axis's values: about one per 40 px, at most six, so short panels are not crowded. */
-export function rateTicks(y: ScaleLinear<number, number>, length: number): number[] {
-  return y.ticks(Math.max(2, Math.min(6, Math.floor(length / 40))));
+/** A rate axis's values: about one per 40 px at 12 px text, at most six, so short panels are not crowded. */
+export function rateTicks(y: ScaleLinear<number, number>, length: number, scale = 1): number[] {
+  return y.ticks(Math.max(2, Math.min(6, Math.floor(length / (40 * scale)))));
 }
 
 /** Rates as percentages, with one decimal when the axis tops out under 5% so ticks never repeat. */

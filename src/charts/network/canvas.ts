@@ -30,8 +30,26 @@ export interface ViewTransform {
   y: number;
 }
 
-/** A view transform with the size of what it is drawn into, in CSS px, and the device pixel ratio. */
-export type DrawView = ViewTransform & { width: number; height: number; dpr: number };
+/** The theme's colours and the chart text size (CSS px) a canvas draws with, as CSS gives them. */
+export interface Paint {
+  ground: string;
+  ink: string;
+  text: number;
+}
+const PLAIN: Paint = { ground: '#ffffff', ink: '#1b2733', text: 12 };
+
+/** The paint of an element: its theme's `--panel` and `--ink`, and its font size. */
+export function paintOf(el: Element): Paint {
+  const css = getComputedStyle(el);
+  return {
+    ground: css.getPropertyValue('--panel').trim() || PLAIN.ground,
+    ink: css.getPropertyValue('--ink').trim() || PLAIN.ink,
+    text: parseFloat(css.fontSize) || PLAIN.text,
+  };
+}
+
+/** A view transform with the size of what it is drawn into, in CSS px, the device pixel ratio, and the paint. */
+export type DrawView = ViewTransform & { width: number; height: number; dpr: number; paint?: Paint };
 
 /**
  * Draws a large graph on a 2D canvas, batched so that the cost is a handful of
@@ -52,6 +70,7 @@ export function drawNetwork(
   only: { nodes: readonly number[]; edges: readonly number[] } | null = null,
 ): void {
   const { k, dpr } = view;
+  const paint = view.paint ?? PLAIN;
   if (!only) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, view.width, view.height);
@@ -100,7 +119,7 @@ export function drawNetwork(
     if (!g) nodeGroups.set(key, (g = []));
     g.push(i);
   }
-  // A ring is two fills (the colour, then white inside): Skia fills circles far faster
+  // A ring is two fills (the colour, then the ground inside): Skia fills circles far faster
   // than it strokes them.
   const ring = 0.75 / k;
   ctx.globalAlpha = 1;
@@ -120,7 +139,7 @@ export function drawNetwork(
     ctx.fillStyle = color;
     circles(list, ring);
     if (adopted === '1') continue;
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = paint.ground;
     circles(list, -ring);
   }
 
@@ -140,24 +159,25 @@ export function drawNetwork(
   );
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.globalAlpha = 1;
-  ctx.font = '12px system-ui, sans-serif';
+  const fs = paint.text;
+  ctx.font = `${fs}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
-  ctx.strokeStyle = '#ffffff';
-  ctx.fillStyle = '#1b2733';
+  ctx.strokeStyle = paint.ground;
+  ctx.fillStyle = paint.ink;
   const boxes = candidates.map((i) => {
     const w = ctx.measureText(nodes[i].label).width;
     const x = xy[2 * i] * k + view.x;
     const y = xy[2 * i + 1] * k + view.y + nodes[i].r * k + 2;
-    return [{ x: x - w / 2, y, w, h: 14 }];
+    return [{ x: x - w / 2, y, w, h: fs * 1.17 }];
   });
   placeLabels(boxes).forEach((place, j) => {
     if (place < 0) return;
     const i = candidates[j];
     const { x, y, w } = boxes[j][0];
-    ctx.strokeText(nodes[i].label, x + w / 2, y + 11);
-    ctx.fillText(nodes[i].label, x + w / 2, y + 11);
+    ctx.strokeText(nodes[i].label, x + w / 2, y + fs * 0.92);
+    ctx.fillText(nodes[i].label, x + w / 2, y + fs * 0.92);
   });
 }
 

@@ -1,25 +1,27 @@
 import type { DrawNode, ViewTransform } from './canvas';
 
 /**
- * The view that fits the visible nodes, and their labels when `labels` (about 6.5 px a
- * character, centred under each node), into `width` × `height` with a 16 px pad, at no more
- * than 2× zoom. With nothing visible, the layout's origin at the centre.
+ * The view that fits the visible nodes, and their labels when `labelWidth` gives a label's
+ * width (centred under its node, one line of `lineHeight` below it), into `width` × `height`
+ * with a 16 px pad, at no more than 2× zoom. With nothing visible, the layout's origin at the
+ * centre.
  */
 export function fitView(
   nodes: readonly DrawNode[],
   xy: Float64Array,
   width: number,
   height: number,
-  labels: boolean,
+  labelWidth: ((text: string) => number) | null,
+  lineHeight = 16,
 ): ViewTransform {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   nodes.forEach((n, i) => {
     if (!n.visible) return;
-    const half = Math.max(n.r, labels ? n.label.length * 3.3 : 0);
+    const half = Math.max(n.r, labelWidth ? labelWidth(n.label) / 2 : 0);
     x0 = Math.min(x0, xy[2 * i] - half);
     x1 = Math.max(x1, xy[2 * i] + half);
     y0 = Math.min(y0, xy[2 * i + 1] - n.r);
-    y1 = Math.max(y1, xy[2 * i + 1] + n.r + 16);
+    y1 = Math.max(y1, xy[2 * i + 1] + n.r + (labelWidth ? lineHeight : 0));
   });
   if (!Number.isFinite(x0)) return { k: 1, x: width / 2, y: height / 2 };
   const pad = 16;

@@ -53,22 +53,27 @@ export interface LabelPlace {
  * An SVG label's candidate places, best first: below its node, above, right, left, then
  * hanging to one side below or above.
  */
-const PLACES: readonly ((r: number) => LabelPlace)[] = [
-  (r) => ({ x: 0, y: r + 13, anchor: 'middle' }),
-  (r) => ({ x: 0, y: -r - 5, anchor: 'middle' }),
-  (r) => ({ x: r + 4, y: 4, anchor: 'start' }),
-  (r) => ({ x: -r - 4, y: 4, anchor: 'end' }),
-  (r) => ({ x: 0, y: r + 13, anchor: 'start' }),
-  (r) => ({ x: 0, y: r + 13, anchor: 'end' }),
-  (r) => ({ x: 0, y: -r - 5, anchor: 'start' }),
-  (r) => ({ x: 0, y: -r - 5, anchor: 'end' }),
+const PLACES: readonly ((r: number, s: number) => LabelPlace)[] = [
+  (r, s) => ({ x: 0, y: r + 13 * s, anchor: 'middle' }),
+  (r, s) => ({ x: 0, y: -r - 5 * s, anchor: 'middle' }),
+  (r, s) => ({ x: r + 4 * s, y: 4 * s, anchor: 'start' }),
+  (r, s) => ({ x: -r - 4 * s, y: 4 * s, anchor: 'end' }),
+  (r, s) => ({ x: 0, y: r + 13 * s, anchor: 'start' }),
+  (r, s) => ({ x: 0, y: r + 13 * s, anchor: 'end' }),
+  (r, s) => ({ x: 0, y: -r - 5 * s, anchor: 'start' }),
+  (r, s) => ({ x: 0, y: -r - 5 * s, anchor: 'end' }),
 ];
 
-/** Where each node's label goes around it: bigger nodes first, keeping clear of every node's disc. `measure` gives a label's width in px. */
+/**
+ * Where each node's label goes around it: bigger nodes first, keeping clear of every node's
+ * disc. `measure` gives a label's width in px at 12 px text; `scale` is the text's size over
+ * 12 px (larger on a slide).
+ */
 export function nodeLabelPlaces(
   nodes: readonly DrawNode[],
   xy: Float64Array,
   measure: (text: string) => number,
+  scale = 1,
 ): LabelPlace[] {
   const order = nodes.map((_, i) => i).filter((i) => nodes[i].visible);
   order.sort((a, b) => nodes[b].r - nodes[a].r);
@@ -77,16 +82,16 @@ export function nodeLabelPlaces(
     return [{ x: xy[2 * i] - r, y: xy[2 * i + 1] - r, w: 2 * r, h: 2 * r }];
   });
   const labels = order.map((i) => {
-    const w = measure(nodes[i].label);
+    const w = measure(nodes[i].label) * scale;
     return PLACES.map((place) => {
-      const p = place(nodes[i].r);
+      const p = place(nodes[i].r, scale);
       const left = p.anchor === 'middle' ? -w / 2 : p.anchor === 'end' ? -w : 0;
-      return { x: xy[2 * i] + p.x + left, y: xy[2 * i + 1] + p.y - 11, w, h: 14 };
+      return { x: xy[2 * i] + p.x + left, y: xy[2 * i + 1] + p.y - 11 * scale, w, h: 14 * scale };
     });
   });
   const chosen = placeLabels([...discs, ...labels]).slice(discs.length);
-  const at = nodes.map((n) => PLACES[0](n.r));
-  order.forEach((i, j) => (at[i] = PLACES[Math.max(0, chosen[j])](nodes[i].r)));
+  const at = nodes.map((n) => PLACES[0](n.r, scale));
+  order.forEach((i, j) => (at[i] = PLACES[Math.max(0, chosen[j])](nodes[i].r, scale)));
   return at;
 }
 

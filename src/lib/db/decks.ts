@@ -109,11 +109,27 @@ export function decksFromJson(text: string, fileName: string): Deck[] {
   });
 }
 
-/** Adds the decks of a deck file, all or none; gives their ids. */
-export async function importDecks(db: LoomDB, decks: readonly Deck[]): Promise<number[]> {
+/** A deck's identity for "already here": its name and its slides. */
+const deckKey = (d: Pick<Deck, 'name' | 'slides'>) => JSON.stringify([d.name, d.slides]);
+
+/**
+ * Adds the decks of a deck file, all or none; gives their ids. With `skipHeld`, a deck this
+ * browser already holds (same name and slides) is not added again: checked inside the
+ * transaction, so two tabs opening the same bundle at once add it once.
+ */
+export async function importDecks(
+  db: LoomDB,
+  decks: readonly Deck[],
+  { skipHeld = false } = {},
+): Promise<number[]> {
   return db.transaction('rw', db.decks, async () => {
+    const held = skipHeld ? new Set((await db.decks.toArray()).map(deckKey)) : new Set();
     const ids: number[] = [];
-    for (const d of decks) ids.push(await saveDeck(db, { ...d, id: undefined }));
+    for (const d of decks) {
+      if (held.has(deckKey(d))) continue;
+      held.add(deckKey(d));
+      ids.push(await saveDeck(db, { ...d, id: undefined }));
+    }
     return ids;
   });
 }

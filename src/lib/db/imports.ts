@@ -109,7 +109,9 @@ export async function loadAsGroup<R extends { decks: readonly Deck[] }>(
     holdingGroup(async (group) => {
       try {
         const staged = await stage(group);
-        const done = await activateGroup(db, group, () => importDecks(db, staged.decks));
+        const done = await activateGroup(db, group, () =>
+          importDecks(db, staged.decks, { skipHeld: true }),
+        );
         return { staged, ...done };
       } catch (e) {
         await deleteGroup(db, group);

@@ -2,7 +2,7 @@
 // keeps a notes window in step.
 import { replace } from 'svelte-spa-router';
 import { slideRoute, type Deck, type Theme } from '../db/decks';
-import { showView } from './route';
+import { currentRoute, showView, splitRoute } from './route';
 
 /** Messages between the presenting window and its notes window. */
 export type PresenterMessage =
@@ -16,6 +16,9 @@ export const presenter = $state({
   deck: null as Deck | null,
   index: 0,
 });
+
+/** The slide showing, while presenting. */
+export const currentSlide = () => presenter.deck?.slides[presenter.index] ?? null;
 
 let channel: BroadcastChannel | null = null;
 function post(message: PresenterMessage) {
@@ -34,7 +37,16 @@ export function applyTheme(theme: Theme | null): void {
   }
 }
 
-/** Shows slide `index` (0-based) of `deck`: the live view of its URL, presented. */
+/** The address of slide `index` (0-based): its own path, with its view's query. */
+function slideHash(deck: Deck, index: number): { path: string; query: string } {
+  return { path: slideRoute(deck.id!, index + 1), query: splitRoute(deck.slides[index].url).query };
+}
+
+/**
+ * Shows slide `index` (0-based) of `deck`: the live view of its URL, presented. The address
+ * stays the slide's own (`#/present/<deck>/<n>?<the view's query>`), so a reload stays in the
+ * talk, and what the presenter changes on the slide (a zoom, a playback date) stays in it too.
+ */
 export function showSlide(deck: Deck, index: number): void {
   const i = Math.max(0, Math.min(deck.slides.length - 1, index));
   presenter.deck = deck;
@@ -49,7 +61,9 @@ export function showSlide(deck: Deck, index: number): void {
     };
   }
   announce();
-  void replace(deck.slides[i].url);
+  // Arriving with no query (a bookmark, the deck list's link): the slide's view as it was saved.
+  const { path, query } = slideHash(deck, i);
+  if (!currentRoute().query && query) void replace(`${path}?${query}`);
 }
 
 function announce() {
@@ -70,7 +84,9 @@ export function move(to: 'next' | 'prev' | 'first' | 'last'): void {
         : to === 'first'
           ? 0
           : last;
-  if (i !== presenter.index) showView(slideRoute(deck.id, i + 1), '');
+  if (i === presenter.index) return;
+  const { path, query } = slideHash(deck, i);
+  showView(path, query);
 }
 
 /** Leaves the presentation (and full screen) for the deck list. */

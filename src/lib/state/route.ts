@@ -13,6 +13,24 @@ export function showView(path: string, query: string): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+/** A hash route (`/trends?factories=guangming`) split into its path and its query. */
+export function splitRoute(route: string): { path: string; query: string } {
+  const q = route.indexOf('?');
+  return q < 0 ? { path: route, query: '' } : { path: route.slice(0, q), query: route.slice(q + 1) };
+}
+
+/** The hash route showing. */
+export const currentRoute = () => splitRoute(location.hash.replace(/^#/, '') || '/');
+
+/**
+ * Changes what a view shows, its query. A view shown on a slide (`#/present/<deck>/<n>`) or
+ * embedded (`#/embed/<view>`) keeps that address; elsewhere the view's own `path`.
+ */
+export function updateView(path: string, query: string): void {
+  const here = currentRoute().path;
+  showView(/^\/(present|embed)\//.test(here) ? here : path, query);
+}
+
 /** The bundle a link asks for (`#/?bundle=data/suzhou.loom.json`), or null. */
 export function bundleInLink(hash = location.hash): string | null {
   const q = hash.split('?')[1];

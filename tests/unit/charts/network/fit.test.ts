@@ -16,23 +16,23 @@ describe('fitting the graph into the frame', () => {
   it('centres the visible nodes and scales them to fill the frame, padded', () => {
     const nodes = [node('a'), node('b'), node('hidden', 10, false)];
     const xy = new Float64Array([0, 0, 100, 0, 5000, 5000]);
-    const v = fitView(nodes, xy, 800, 400, false);
+    const v = fitView(nodes, xy, 800, 400, null);
     // Nodes span x −10..110 and y −10..26 (room for a label below); 768 px / 120 caps at 2×.
     expect(v.k).toBe(2);
     const screen = (x: number) => x * v.k + v.x;
     expect(screen(-10) + screen(110)).toBeCloseTo(800);
-    expect(fitView(nodes, xy, 800, 400, false)).toEqual(v);
+    expect(fitView(nodes, xy, 800, 400, null)).toEqual(v);
   });
   it('zooms out to fit a wide layout, and leaves room for centred labels', () => {
     const nodes = [node('a'), node('a long factory name')];
     const xy = new Float64Array([0, 0, 2000, 0]);
-    const bare = fitView(nodes, xy, 800, 400, false);
-    const labelled = fitView(nodes, xy, 800, 400, true);
+    const bare = fitView(nodes, xy, 800, 400, null);
+    const labelled = fitView(nodes, xy, 800, 400, (text) => text.length * 6.6);
     expect(bare.k).toBeCloseTo(768 / 2020);
     expect(labelled.k).toBeLessThan(bare.k);
   });
   it('puts the origin at the centre when nothing is visible', () => {
-    expect(fitView([node('a', 10, false)], new Float64Array([5, 5]), 600, 300, true)).toEqual({
+    expect(fitView([node('a', 10, false)], new Float64Array([5, 5]), 600, 300, (text) => text.length * 6.6)).toEqual({
       k: 1,
       x: 300,
       y: 150,
