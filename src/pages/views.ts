@@ -13,4 +13,3 @@ export const viewPages: Record<string, () => PageModule> = {
   '/import': () => import('./import/Import.svelte'),
   '/data': () => import('./data/Data.svelte'),
 };
-

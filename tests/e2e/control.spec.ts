@@ -140,7 +140,7 @@ test('a u chart of one defect type per 1,000 pieces, chosen from the types in Pa
   ).toBeVisible();
   const region = chartRegion(page);
   await expect(region.getByTestId('control-reason')).toContainText('what a Poisson count predicts');
-  await expect(region.locator('text.title')).toHaveText('Defects per 1,000 pieces');
+  await expect(region.locator('text.title')).toHaveText('↑ Defects per 1,000 pieces');
   await expect(region.locator('g.edge text').nth(1)).toHaveText(
     /^CL per 1,000 \d+\.\d\d$|^CL \d+\.\d\d per 1,000$/,
   );

@@ -42,7 +42,7 @@ test('the SVG export carries the title, legend, axis labels and source', async (
     'Defect rate by factory, per month: Guangming Silk Factory, Zhenya Silk Factory, crepe satin',
   );
   expect(svg).toContain('>Guangming Silk Factory</text>');
-  expect(svg).toContain('>Defect rate</text>');
+  expect(svg).toContain('>↑ Defect rate</text>');
   expect(svg).toMatch(
     /Source: production\.csv \(imported [A-Z][a-z]{2} \d{1,2}, \d{4}\) · made with Loom/,
   );
@@ -98,7 +98,7 @@ test('the Impact charts export: the aligned chart with its legend, the effect cu
   const svg = (await exportAs(page, aligned, 'SVG')).bytes.toString('utf8');
   expect(svg).toContain('Adopters against comparison factories, aligned on adoption');
   expect(svg).toContain('>adopters had they moved like the comparison</text>');
-  expect(svg).toContain('>Defect rate (%)</text>');
+  expect(svg).toContain('>↑ Defect rate (%)</text>');
   const png = (await exportAs(page, 'Export Effect of adoption, by month from adoption', 'PNG'))
     .bytes;
   expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

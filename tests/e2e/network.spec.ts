@@ -58,9 +58,10 @@ test('the playback position is in the URL: edges appear at their date', async ({
   const edges = await page.locator('path.edge > title').allTextContents();
   // By June 1956 only Zhenya had taught: Dongwu in March, Guangming in May.
   expect(edges).toHaveLength(2);
+  // Not yet adopted: a ring filled with the ground, whatever the theme.
   await expect(node(page, 'Xinsu Silk Factory').locator('circle')).toHaveAttribute(
     'fill',
-    '#ffffff',
+    'var(--panel)',
   );
 });
 

@@ -17,28 +17,39 @@ export const edgeAnchor = (at: number, length: number, room = 24): Tick['anchor'
   at < room ? 'start' : at > length - room ? 'end' : 'middle';
 
 const monthLabel = utcFormat('%Y-%m');
+const yearLabel = utcFormat('%Y');
+
+/** Steps between time ticks, in months: every month up to every ten years. */
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
+/** The shortest month: spacing ticks by it keeps every pair of labels at least `minGap` apart. */
+const SHORTEST_MONTH_MS = 28 * 86_400_000;
 
 /**
- * A time axis's ticks, about one per 110 px at 12 px text (a "1955-04" label is about 50 px
- * wide; `scale` is the text's size over 12 px). A span of a few months would tick days or
- * weeks, each labelled with its month: it ticks the first of each month instead, so no label
- * repeats.
+ * A time axis's ticks: the first days of months, a whole number of months apart (1, 2, 3, 6,
+ * then years), the smallest step that leaves `minGap` px between labels (a "1955-04" label is
+ * about 50 px wide at 12 px text; `scale` is the text's size over 12 px). Steps are counted
+ * from January, so a six-month axis ticks January and July. At most one tick a month, so no
+ * label repeats, from a span of one month to centuries; ticks a year or more apart say the
+ * year alone.
  */
 export function timeTicks(x: ScaleTime<number, number>, length: number, scale = 1): Tick[] {
-  let dates = x.ticks(Math.max(2, Math.floor(length / (110 * scale))));
-  if (!dates.every((d) => d.getUTCDate() === 1 && d.getUTCHours() === 0)) {
-    const [a, b] = x.domain();
-    dates = [];
-    if (b >= a)
-      for (let y = a.getUTCFullYear(), m = a.getUTCMonth(); dates.length < 240; m++) {
-        const d = new Date(Date.UTC(y, m, 1));
-        if (d > b) break;
-        if (d >= a) dates.push(d);
-      }
+  const [a, b] = x.domain();
+  if (!(b >= a)) return [];
+  const minGap = 80 * scale;
+  const perMonth = length / Math.max(1, (+b - +a) / SHORTEST_MONTH_MS);
+  const step = MONTH_STEPS.find((s) => s * perMonth >= minGap) ?? MONTH_STEPS.at(-1)!;
+  const dates: Date[] = [];
+  let i = Math.ceil((a.getUTCFullYear() * 12 + a.getUTCMonth()) / step) * step;
+  for (;;) {
+    const d = new Date(Date.UTC(Math.floor(i / 12), i % 12, 1));
+    if (d > b) break;
+    if (d >= a) dates.push(d);
+    i += step;
   }
+  const label = step % 12 === 0 ? yearLabel : monthLabel;
   return dates.map((d) => {
     const at = x(d);
-    return { at, label: monthLabel(d), anchor: edgeAnchor(at, length, 24 * scale) };
+    return { at, label: label(d), anchor: edgeAnchor(at, length, 24 * scale) };
   });
 }
 

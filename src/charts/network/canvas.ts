@@ -49,7 +49,12 @@ export function paintOf(el: Element): Paint {
 }
 
 /** A view transform with the size of what it is drawn into, in CSS px, the device pixel ratio, and the paint. */
-export type DrawView = ViewTransform & { width: number; height: number; dpr: number; paint?: Paint };
+export type DrawView = ViewTransform & {
+  width: number;
+  height: number;
+  dpr: number;
+  paint?: Paint;
+};
 
 /**
  * Draws a large graph on a 2D canvas, batched so that the cost is a handful of

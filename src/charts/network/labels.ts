@@ -66,15 +66,16 @@ const PLACES: readonly ((r: number, s: number) => LabelPlace)[] = [
 
 /**
  * Where each node's label goes around it: bigger nodes first, keeping clear of every node's
- * disc. `measure` gives a label's width in px at 12 px text; `scale` is the text's size over
- * 12 px (larger on a slide).
+ * disc and every label placed before. `measure` gives a label's width in px at 12 px text;
+ * `scale` is the text's size over 12 px (larger on a slide). A label with no free place is
+ * null: the graph shows it when its node is hovered, focused or selected, never over another.
  */
 export function nodeLabelPlaces(
   nodes: readonly DrawNode[],
   xy: Float64Array,
   measure: (text: string) => number,
   scale = 1,
-): LabelPlace[] {
+): (LabelPlace | null)[] {
   const order = nodes.map((_, i) => i).filter((i) => nodes[i].visible);
   order.sort((a, b) => nodes[b].r - nodes[a].r);
   const discs = order.map((i) => {
@@ -90,8 +91,8 @@ export function nodeLabelPlaces(
     });
   });
   const chosen = placeLabels([...discs, ...labels]).slice(discs.length);
-  const at = nodes.map((n) => PLACES[0](n.r, scale));
-  order.forEach((i, j) => (at[i] = PLACES[Math.max(0, chosen[j])](nodes[i].r, scale)));
+  const at: (LabelPlace | null)[] = nodes.map(() => null);
+  order.forEach((i, j) => (at[i] = chosen[j] < 0 ? null : PLACES[chosen[j]](nodes[i].r, scale)));
   return at;
 }
 

@@ -162,6 +162,7 @@ export const en = {
   'decks.export': 'Export decks',
   'decks.import': 'Import decks',
   'decks.imported': 'Imported {n} {n|deck|decks} from {file}.',
+  'decks.alreadyHere': '{n} {n|was|were} already here.',
   'decks.none':
     'No decks yet. On Trends, Network or Impact, set up a view and choose “Add to deck”: each slide is that live view, with your title and speaker notes.',
   'decks.deck': 'Deck: {name}',
@@ -235,7 +236,8 @@ export const en = {
   'network.relayout': 'Re-layout',
   'network.relayoutTitle': 'Unpin every node and lay the graph out again',
   'network.caption':
-    'Node size: {size}; colour: industry; arrows: who taught whom, coloured by topic, thicker for more exchanges. Drag to pan, scroll to zoom, drag a node to pin it, click a node for its story.',
+    'Node size: {size}; colour: industry; arrows: who taught whom, coloured by topic, thicker for more exchanges.',
+  'network.hint': 'Drag to pan, scroll to zoom, drag a node to pin it, click a node for its story.',
   'network.summary':
     'Network of {links} {links|link|links} between {factories} {factories|factory|factories}',
   'network.summaryExperience': ', experience “{experience}”',
@@ -809,6 +811,7 @@ export const zh: Record<MessageKey, string> = {
   'decks.export': '导出演示稿',
   'decks.import': '导入演示稿',
   'decks.imported': '已从 {file} 导入 {n} 份演示稿。',
+  'decks.alreadyHere': '另有 {n} 份已在此处。',
   'decks.none':
     '还没有演示稿。在“趋势”“网络”或“成效”页设好视图后选“加入演示稿”：每一页都是这个实时视图，附上你的标题和讲稿。',
   'decks.deck': '演示稿：{name}',
@@ -877,8 +880,8 @@ export const zh: Record<MessageKey, string> = {
   'network.fit': '适应窗口',
   'network.relayout': '重新布局',
   'network.relayoutTitle': '取消所有固定的节点，重新布局',
-  'network.caption':
-    '节点大小：{size}；颜色：行业；箭头：谁传授给谁，颜色表示主题，越粗交流越多。拖动平移，滚轮缩放，拖动节点可固定，点击节点查看详情。',
+  'network.caption': '节点大小：{size}；颜色：行业；箭头：谁传授给谁，颜色表示主题，越粗交流越多。',
+  'network.hint': '拖动平移，滚轮缩放，拖动节点可固定，点击节点查看详情。',
   'network.summary': '{factories} 家工厂之间的 {links} 条交流关系',
   'network.summaryExperience': '，经验“{experience}”',
   'network.summaryAt': '，截至 {date}',

@@ -16,7 +16,9 @@ export function showView(path: string, query: string): void {
 /** A hash route (`/trends?factories=guangming`) split into its path and its query. */
 export function splitRoute(route: string): { path: string; query: string } {
   const q = route.indexOf('?');
-  return q < 0 ? { path: route, query: '' } : { path: route.slice(0, q), query: route.slice(q + 1) };
+  return q < 0
+    ? { path: route, query: '' }
+    : { path: route.slice(0, q), query: route.slice(q + 1) };
 }
 
 /** The hash route showing. */

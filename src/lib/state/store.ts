@@ -24,7 +24,8 @@ export const deckStore = {
   addSlide: (deckId: number | null, slide: decks.Slide, newName?: string) =>
     decks.addSlide(getDb(), deckId, slide, newName),
   remove: (id: number) => decks.deleteDeck(getDb(), id),
-  importAll: (read: readonly decks.Deck[]) => decks.importDecks(getDb(), read),
+  /** Adds a deck file's decks, leaving out those already here; gives the ids of those added. */
+  importAll: (read: readonly decks.Deck[]) => decks.importDecks(getDb(), read, { skipHeld: true }),
 };
 
 /** The imports and what they hold, for the Data page. */

@@ -44,8 +44,6 @@ export const sharedTop = (visible: readonly RateSeries[], band: boolean): number
     0.01,
   );
 
-const short = (text: string, n: number) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
-
 export interface Marker {
   factory: string;
   time: number;
@@ -73,7 +71,7 @@ export function adoptionMarkers(
   ).map((a) => ({
     factory: a.factory_id,
     time: a.time,
-    label: short(a.experience, 30),
+    label: a.experience,
     title: tr('trends.markerTitle', {
       name: label(a.factory_id),
       experience: a.experience,

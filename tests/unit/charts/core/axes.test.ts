@@ -34,6 +34,61 @@ describe('time ticks', () => {
     expect(labels).toEqual(['1956-04', '1956-05']);
   });
 
+  it('never repeats a label nor crowds them, from one month to fifty years, at any width and text size', () => {
+    const spans = [1, 2, 3, 5, 12, 18, 36, 120, 600];
+    for (const months of spans)
+      for (const length of [280, 660, 1100, 1800])
+        for (const scale of [1, 1.68]) {
+          const x = scaleUtc()
+            .domain([month(1955, 1), Date.UTC(1955, months, 1)])
+            .range([0, length]);
+          const ticks = timeTicks(x, length, scale);
+          const labels = ticks.map((t) => t.label);
+          const where = `${months} months over ${length} px at ${scale}×`;
+          expect(new Set(labels).size, where).toBe(labels.length);
+          expect(ticks.length, where).toBeGreaterThanOrEqual(1);
+          for (let i = 1; i < ticks.length; i++)
+            expect(ticks[i].at - ticks[i - 1].at, where).toBeGreaterThanOrEqual(80 * scale - 1e-9);
+        }
+  });
+
+  it('ticks one month once, three months each once, and long spans by the year', () => {
+    const label = (from: number, to: number, length = 900) =>
+      timeTicks(scaleUtc().domain([from, to]).range([0, length]), length).map((t) => t.label);
+    expect(label(month(1956, 7), month(1956, 8))).toEqual(['1956-07', '1956-08']);
+    expect(label(month(1956, 7), month(1956, 10))).toEqual([
+      '1956-07',
+      '1956-08',
+      '1956-09',
+      '1956-10',
+    ]);
+    expect(label(month(1950, 1), month(1960, 1), 600)).toEqual([
+      '1950',
+      '1952',
+      '1954',
+      '1956',
+      '1958',
+      '1960',
+    ]);
+    // A slide's larger text: a three-year axis of 1,100 px ticks every six months, from January.
+    const slide = timeTicks(
+      scaleUtc()
+        .domain([month(1955, 1), month(1958, 1)])
+        .range([0, 1100]),
+      1100,
+      1.68,
+    );
+    expect(slide.map((t) => t.label)).toEqual([
+      '1955-01',
+      '1955-07',
+      '1956-01',
+      '1956-07',
+      '1957-01',
+      '1957-07',
+      '1958-01',
+    ]);
+  });
+
   it('hangs the end labels inwards', () => {
     expect(edgeAnchor(3, 500)).toBe('start');
     expect(edgeAnchor(250, 500)).toBe('middle');

@@ -32,7 +32,15 @@ describe('fitting the graph into the frame', () => {
     expect(labelled.k).toBeLessThan(bare.k);
   });
   it('puts the origin at the centre when nothing is visible', () => {
-    expect(fitView([node('a', 10, false)], new Float64Array([5, 5]), 600, 300, (text) => text.length * 6.6)).toEqual({
+    expect(
+      fitView(
+        [node('a', 10, false)],
+        new Float64Array([5, 5]),
+        600,
+        300,
+        (text) => text.length * 6.6,
+      ),
+    ).toEqual({
       k: 1,
       x: 300,
       y: 150,
@@ -48,6 +56,14 @@ describe('SVG label places', () => {
     const at = nodeLabelPlaces(nodes, xy, (s) => s.length * 7);
     expect(at[2]).toEqual({ x: 0, y: 21, anchor: 'middle' });
     expect(at[0]).not.toEqual({ x: 0, y: 25, anchor: 'middle' });
+  });
+  it('leaves out a label that has no free place rather than draw it over another', () => {
+    // Three nodes on top of one another: the biggest is labelled, the others find no room.
+    const nodes = [node('big', 12), node('b', 4), node('c', 4)];
+    const xy = new Float64Array([0, 0, 1, 1, 2, 2]);
+    const at = nodeLabelPlaces(nodes, xy, (s) => s.length * 40);
+    expect(at[0]).not.toBeNull();
+    expect(at.filter((p) => p === null).length).toBeGreaterThan(0);
   });
   it('measures without a canvas at about 6.5 px a character', () => {
     expect(labelWidth('Zhenya')).toBeCloseTo(39);

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openWithSample } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const bar = (page: Page) => page.getByRole('contentinfo', { name: 'Presentation' });
+
+/** What a presenter would see wrong on a slide: controls, exports, hints, small text, scrolling. */
+async function slideProblems(page: Page) {
+  return page.evaluate(() => {
+    const visible = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    };
+    const shown = (sel: string) => [...document.querySelectorAll(sel)].filter(visible);
+    const small = shown('.chart svg text, .legend')
+      .map((e) => parseFloat(getComputedStyle(e).fontSize))
+      .filter((px) => px < 18);
+    const main = document.querySelector('main')!;
+    return {
+      controls: shown('.controls, [aria-label="Controls"]').length,
+      exports: shown('.export').length,
+      hints: shown('.zoom, .table-toggle').length,
+      small: small.length,
+      texts: shown('.chart svg text').length,
+      scrolls:
+        document.scrollingElement!.scrollHeight > innerHeight + 1 ||
+        main.scrollHeight > main.clientHeight + 1,
+    };
+  });
+}
+
+test('the shipped deck presents: each slide its title, its chart filling a 1280×720 screen, no controls', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/present');
+  const deck = page.getByRole('region', { name: 'Deck: Suzhou 1956: how experience spread' });
+  await expect(deck.getByRole('listitem')).toHaveCount(5);
+  const titles = await deck
+    .getByLabel('Title')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  await deck.getByRole('button', { name: 'Present' }).click();
+
+  for (let n = 1; n <= titles.length; n++) {
+    await expect(bar(page)).toContainText(`Slide ${n} of ${titles.length}`);
+    // The address stays the slide's own, with its view's state.
+    await expect(page).toHaveURL(new RegExp(`#/present/\\d+/${n}(\\?|$)`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[n - 1]);
+    await expect(page.locator('main .chart svg').first()).toBeVisible();
+    await expect(page.locator('main .chart svg text').first()).toBeVisible();
+    await expect
+      .poll(() => slideProblems(page), { message: `slide ${n}` })
+      .toMatchObject({ controls: 0, exports: 0, hints: 0, small: 0, scrolls: false });
+    expect((await slideProblems(page)).texts).toBeGreaterThan(5);
+    if (n === 2) {
+      // The network slide keeps its playback date on screen.
+      await expect(page.getByRole('group', { name: 'Playback' })).toBeInViewport();
+      await expect(page.locator('.playback output')).toHaveText('Jun 30, 1956');
+    }
+    if (n === 5) await expect(page.getByTestId('impact-overall')).toBeInViewport();
+    await page.keyboard.press('ArrowRight');
+  }
+
+  // A reload stays in the talk, on the same slide.
+  await page.keyboard.press('Home');
+  await expect(bar(page)).toContainText('Slide 1 of 5');
+  await page.reload();
+  await expect(bar(page)).toContainText('Slide 1 of 5');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[0]);
+
+  // Tooltips still work on a slide.
+  const point = (await page.locator('main .chart circle.point').nth(10).boundingBox())!;
+  await page.mouse.move(point.x + point.width / 2, point.y + point.height / 2, { steps: 4 });
+  await expect(page.locator('.tooltip:not([hidden])')).toContainText('Silk Factory');
+});
+
+test('a slide keeps what the presenter changes on it in its own address', async ({ page }) => {
+  await openWithSample(page);
+  await page.goto('./#/present');
+  const deck = page.getByRole('region', { name: 'Deck: Suzhou 1956: how experience spread' });
+  await deck.getByRole('link', { name: 'Present from here' }).nth(1).click();
+  await expect(bar(page)).toContainText('Slide 2 of 5');
+  await expect(page).toHaveURL(/#\/present\/\d+\/2\?at=1956-06-30$/);
+  // Scrub the playback back a month: the slide's address follows, and it is still a slide.
+  await page.getByRole('slider', { name: 'Playback date' }).focus();
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/#\/present\/\d+\/2\?at=1956-05-31$/);
+  await expect(bar(page)).toContainText('Slide 2 of 5');
+  await page.reload();
+  await expect(page.locator('.playback output')).toHaveText('May 31, 1956');
+});
+
+test('the README’s bundle link opens on a default build', async ({ page }) => {
+  await page.goto('./#/?bundle=data/bundles/suzhou.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Suzhou 1956' })).toBeVisible();
+  await page.goto('./#/present');
+  await expect(
+    page.getByRole('region', { name: 'Deck: Suzhou 1956: how experience spread' }),
+  ).toHaveCount(1);
+});
+
+test('time axes never repeat a label, for one month or three', async ({ page }) => {
+  await openWithSample(page);
+  for (const [from, to, n] of [
+    ['1956-07', '1956-07', 2],
+    ['1956-07', '1956-09', 4],
+  ] as const) {
+    await page.goto(`./#/trends?from=${from}&to=${to}`);
+    await expect(page.getByRole('img', { name: /^Defect rate/ })).toBeVisible();
+    const labels = await page.locator('main .chart .axis.x text').allTextContents();
+    expect(new Set(labels).size, labels.join(' ')).toBe(labels.length);
+    expect(labels.length).toBe(n);
+  }
+});
