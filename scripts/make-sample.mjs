@@ -104,6 +104,51 @@ const DEFECTS = {
   ],
 };
 
+// The data's words in the other language: the importer reads them from `*_zh` / `*_en`
+// columns, and Loom shows each in the reader's language.
+const ZH = {
+  silk: '丝织',
+  cotton: '棉纺织',
+  dyeing: '印染',
+  machinery: '机械',
+  management: '管理',
+  technique: '技术',
+  quality: '质量',
+  welfare: '福利',
+  'crepe satin': '绉缎',
+  'soft satin': '软缎',
+  'cotton yarn': '棉纱',
+  'grey cloth': '坯布',
+  'dyed poplin': '染色府绸',
+  'printed cloth': '印花布',
+  'loom parts': '织机零件',
+  spindles: '锭子',
+  'Daily workshop inspection by the director and office staff': '厂长和科室人员每天下车间检查',
+  'Warp tension control': '经纱张力控制',
+  'Find the key defect, promote the advanced method': '抓关键疵点，推广先进操作法',
+  'Union-run canteen and nursery': '工会办食堂和托儿所',
+  'Colour-matching cards at every vat': '每只染缸配色卡',
+  'Standard gauges for spare parts': '零件标准量规',
+};
+const EN = {
+  断经: 'broken warp',
+  跳花: 'float',
+  纬档: 'weft bar',
+  色档: 'shade bar',
+  污渍: 'stain',
+  断头: 'end break',
+  棉结: 'neps',
+  油污: 'oil stain',
+  粗细节: 'slubs',
+  色差: 'shade difference',
+  色花: 'uneven dyeing',
+  渗色: 'bleeding',
+  折痕: 'crease',
+  尺寸超差: 'out of tolerance',
+  砂眼: 'sand holes',
+  毛刺: 'burrs',
+};
+
 // The exchanges: Zhenya's daily workshop inspection, learned by Dongwu and Guangming;
 // Guangming's "find the key defect, promote the advanced method", spread at the
 // city-wide meeting of August 1956; and other plausible exchanges.
@@ -342,14 +387,31 @@ for (const f of factories) {
   }
 }
 
+for (const f of factories) f.industry_zh = ZH[f.industry];
+for (const e of exchanges) Object.assign(e, { experience_zh: ZH[e.experience], topic_zh: ZH[e.topic] });
+for (const p of production) Object.assign(p, { product_zh: ZH[p.product], defect_type_en: EN[p.defect_type] });
+
 writeFileSync(
   new URL('factories.csv', OUT),
-  csv(['factory_id', 'name', 'name_zh', 'industry', 'ownership', 'district', 'workers'], factories),
+  csv(
+    ['factory_id', 'name', 'name_zh', 'industry', 'industry_zh', 'ownership', 'district', 'workers'],
+    factories,
+  ),
 );
 writeFileSync(
   new URL('production.csv', OUT),
   csv(
-    ['factory_id', 'product', 'period', 'inspected', 'defective', 'defect_type', 'shift'],
+    [
+      'factory_id',
+      'product',
+      'product_zh',
+      'period',
+      'inspected',
+      'defective',
+      'defect_type',
+      'defect_type_en',
+      'shift',
+    ],
     production,
   ),
 );
@@ -361,7 +423,9 @@ writeFileSync(
       'source_factory',
       'target_factory',
       'experience',
+      'experience_zh',
       'topic',
+      'topic_zh',
       'event',
       'adopted_on',
       'notes',
@@ -377,6 +441,7 @@ writeFileSync(
       description:
         'An illustrative data set grounded in a 1956 report of Suzhou factories exchanging experience to cut defects. The numbers are invented.',
       files: ['factories.csv', 'production.csv', 'exchanges.csv'],
+      bundles: ['bundles/suzhou.json'],
     },
     null,
     2,

@@ -2,6 +2,7 @@ import type { Deck } from './deckTypes';
 import Dexie, { type EntityTable } from 'dexie';
 import type { ExchangeRecord, FactoryRecord, Grain, RecordKind } from '../schema/types';
 import type { Encoding } from '../schema/types';
+import type { Terms } from '../schema/terms';
 import type { Notice } from '../i18n/notice';
 import { RollupAccumulator } from './rollupAccumulator';
 import type { DefectRollupChunk, DictColumn, RollupChunk } from '../schema/rollups';
@@ -44,6 +45,8 @@ export interface ImportRow {
   origin?: string;
   /** The sheet of an Excel workbook the rows were read from; absent for CSV. */
   sheet?: string;
+  /** Its data words in the other language, from `*_zh` / `*_en` columns (schema/terms). */
+  terms?: Terms;
   /** The imports this one replaced when it was committed (a revised report): gone since. */
   replaced?: { fileName: string; importedAt: number }[];
 }

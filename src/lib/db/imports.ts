@@ -32,7 +32,7 @@ export async function findActiveByHash(db: LoomDB, hash: string): Promise<Import
  */
 export async function findDuplicate(
   db: LoomDB,
-  imp: Pick<ImportRow, 'id' | 'kind' | 'hash' | 'origin' | 'group'>,
+  imp: Pick<ImportRow, 'id' | 'kind' | 'hash' | 'origin' | 'group' | 'terms'>,
 ): Promise<ImportRow | undefined> {
   // What is here: the active imports, and the files staged before this one in its group.
   const here = (await db.imports.toArray()).filter(

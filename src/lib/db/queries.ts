@@ -1,5 +1,6 @@
 import { rollupMonths } from '../analysis/defectRate';
-import { FIELDS } from '../schema/fields';
+import { FIELDS, isTermLabel } from '../schema/fields';
+import { withTermLabels } from '../schema/terms';
 import { CHUNK_ROWS, chunkRecord } from './chunks';
 import type { ImportRow, LoomDB } from './database';
 import { activeFactories } from './factories';
@@ -62,7 +63,11 @@ export async function recordPage(
   page: number,
   size: number,
 ): Promise<RecordPage> {
-  const columns = ['row', ...FIELDS[imp.kind].map((f) => f.name)];
+  // A label column (product_zh…) only when the file had it.
+  const fields = FIELDS[imp.kind].filter(
+    (f) => !isTermLabel(imp.kind, f.name) || imp.mapping[f.name],
+  );
+  const columns = ['row', ...fields.map((f) => f.name)];
   const start = page * size;
   const cell = (r: Record<string, unknown>, c: string) => (r[c] ?? '') as string | number;
   if (imp.kind === 'production') {
@@ -72,7 +77,10 @@ export async function recordPage(
       const c = await db.chunks.where('[importId+seq]').equals([imp.id, seq]).first();
       if (!c) break;
       for (let i = Math.max(0, start - seq * CHUNK_ROWS); i < c.count && rows.length < size; i++) {
-        const r = chunkRecord(c, i) as unknown as Record<string, unknown>;
+        const r = withTermLabels(chunkRecord(c, i), 'production', imp.terms) as unknown as Record<
+          string,
+          unknown
+        >;
         rows.push(columns.map((col) => cell(r, col)));
       }
     }

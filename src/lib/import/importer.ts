@@ -13,6 +13,7 @@ import { cancelledReport } from './report';
 import { DATA_TABLES } from '../db/database';
 import { findOverlaps, type Overlap } from '../db/overlap';
 import type { ExchangeRecord, FactoryRecord, ProductionRecord, RecordKind } from '../schema/types';
+import { TermCollector } from '../schema/terms';
 import type { ByteSource } from './decode';
 import { isBlocking, scanCsv, type ScanProgress, type ScanResult } from './scan';
 import type { CsvOptions, Encoding, RowError } from './types';
@@ -153,6 +154,8 @@ export async function stageCsv(
   let sink = makeSink(importId);
   let factories: FactoryRow[] = [];
   let exchanges: ExchangeRow[] = [];
+  // The file's words in the other language (`*_zh` / `*_en` columns), for the import's terms.
+  const words: { collector: TermCollector | null } = { collector: null };
   const writeChunk = async (chunk: ChunkRow | null) => {
     if (chunk) await sink.write(chunk);
   };
@@ -181,8 +184,11 @@ export async function stageCsv(
         sink = makeSink(importId);
         factories = [];
         exchanges = [];
+        words.collector = null;
       },
       async onRecords(records, rows, kind) {
+        const collector = (words.collector ??= new TermCollector(kind));
+        for (const r of records) collector.add(r);
         if (kind === 'production') {
           for (let i = 0; i < records.length; i++) {
             const r = records[i] as ProductionRecord;
@@ -255,6 +261,7 @@ export async function stageCsv(
       hash: scan.hash,
       origin: options.origin,
       group: options.group,
+      terms: words.collector?.terms,
     });
     const overlaps = claimed ? [] : await findOverlaps(db, { id: importId, kind: scan.kind! });
     const duplicateOf = (i: { id: number; fileName: string; importedAt?: number }) => ({
@@ -312,6 +319,9 @@ export async function stageCsv(
               rowsRejected: scan.rejected,
               warnings,
               importedAt: Date.now(),
+              ...(words.collector && Object.keys(words.collector.terms).length
+                ? { terms: words.collector.terms }
+                : {}),
               ...(scan.sheet !== null ? { sheet: scan.sheet } : {}),
               ...(replaced.length ? { replaced } : {}),
             });

@@ -26,6 +26,27 @@ const field = (
   synonyms: string[] = [],
 ): FieldDef => ({ name, type, required, synonyms: [name, ...synonyms] });
 
+/**
+ * The fields a data word (a product, an experience…) comes with in the other language:
+ * `<field>_zh` for its Chinese and `<field>_en` for its English. The word in `field` stays
+ * what records are keyed and filtered by; these only label it (see {@link TERM_FIELDS}).
+ */
+const translations = (base: string, zh: string[] = [], en: string[] = []): FieldDef[] => [
+  field(`${base}_zh`, 'text', false, [`${base}_cn`, `${base}_chinese`, ...zh]),
+  field(`${base}_en`, 'text', false, [`${base}_english`, ...en]),
+];
+
+/** The data fields whose words may come in both languages, by kind. */
+export const TERM_FIELDS: Readonly<Record<RecordKind, readonly string[]>> = {
+  factories: ['industry'],
+  production: ['product', 'defect_type'],
+  exchanges: ['experience', 'topic'],
+};
+
+/** Whether `name` is a label field (`product_zh`, `topic_en`…) of `kind`. */
+export const isTermLabel = (kind: RecordKind, name: string): boolean =>
+  TERM_FIELDS[kind].some((base) => name === `${base}_zh` || name === `${base}_en`);
+
 /** The fields of each kind: required ones first, then optional ones. */
 export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
   factories: [
@@ -57,6 +78,7 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
       '中文名称',
     ]),
     field('industry', 'text', false, ['sector', 'trade', '行业', '产业']),
+    ...translations('industry', ['行业中文'], ['行业英文']),
     field('ownership', 'text', false, ['owner', 'ownership_type', '所有制', '经济类型', '性质']),
     field('district', 'text', false, ['area', 'location', '区', '地区', '区域', '所在区']),
     field('workers', 'count', false, [
@@ -80,6 +102,7 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
       '厂号',
     ]),
     field('product', 'text', true, ['product_name', 'item', 'goods', '产品', '品种', '产品名称']),
+    ...translations('product', ['产品中文名'], ['产品英文名']),
     field('period', 'period', true, [
       'month',
       'date',
@@ -128,6 +151,7 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
       '疵点类型',
       '缺陷类型',
     ]),
+    ...translations('defect_type', ['疵点中文'], ['疵点英文']),
     field('shift', 'text', false, ['team', '班次', '班组', '班']),
     field('workshop', 'text', false, ['department', 'dept', '车间', '工段']),
     // Read to check the defective count, or to derive it when the file has none. Not stored:
@@ -184,7 +208,9 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldDef[]>> = {
       '经验名称',
       '先进经验',
     ]),
+    ...translations('experience', ['经验中文'], ['经验英文']),
     field('topic', 'text', false, ['category', 'theme', '主题', '类别', '类型']),
+    ...translations('topic', ['主题中文'], ['主题英文']),
     field('event', 'text', false, ['meeting', 'occasion', '会议', '活动', '交流会']),
     field('adopted_on', 'date', false, [
       'adopted',

@@ -30,6 +30,9 @@ export interface FactoryRecord {
   name: string;
   name_zh?: string;
   industry?: string;
+  /** The industry in Chinese or in English, when the file gives it (`industry_zh`, `industry_en`). */
+  industry_zh?: string;
+  industry_en?: string;
   ownership?: string;
   district?: string;
   /** Head count, a whole number >= 0. */
@@ -50,6 +53,11 @@ export interface ProductionRecord {
   /** Pieces found defective, a whole number with 0 <= defective <= inspected. */
   defective: number;
   defect_type?: string;
+  /** Product and defect type in the other language, when the file gives them (not stored per lot: see ImportRow.terms). */
+  product_zh?: string;
+  product_en?: string;
+  defect_type_zh?: string;
+  defect_type_en?: string;
   shift?: string;
   workshop?: string;
 }
@@ -61,7 +69,12 @@ export interface ExchangeRecord {
   source_factory: string;
   target_factory: string;
   experience: string;
+  /** The experience and topic in the other language, when the file gives them. */
+  experience_zh?: string;
+  experience_en?: string;
   topic?: string;
+  topic_zh?: string;
+  topic_en?: string;
   event?: string;
   /** Date the target adopted the experience, `YYYY-MM-DD`. */
   adopted_on?: string;

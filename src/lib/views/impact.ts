@@ -548,9 +548,13 @@ export function impactAdoptions(
 }
 
 /** The slide title a deck gives this view. */
-export const impactSlideTitle = (tr: Translate, state: ImpactState): string =>
+export const impactSlideTitle = (
+  tr: Translate,
+  state: ImpactState,
+  experience: (e: string) => string = (e) => e,
+): string =>
   state.experience
-    ? tr('impact.slideExperience', { experience: state.experience })
+    ? tr('impact.slideExperience', { experience: experience(state.experience) })
     : tr('impact.slide');
 
 /** A mean rate in %, "4.2%", or a dash when there is none. */
@@ -605,5 +609,11 @@ export const effectBand = (
     : { lo: curve.map((c) => c.lo), hi: curve.map((c) => c.hi) };
 
 /** What was adopted, for the effect summary: the experience quoted, or "any experience". */
-export const adoptingWhat = (tr: Translate, state: ImpactState): string =>
-  state.experience ? tr('impact.quoted', { experience: state.experience }) : tr('impact.any');
+export const adoptingWhat = (
+  tr: Translate,
+  state: ImpactState,
+  experience: (e: string) => string = (e) => e,
+): string =>
+  state.experience
+    ? tr('impact.quoted', { experience: experience(state.experience) })
+    : tr('impact.any');

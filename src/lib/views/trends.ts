@@ -63,6 +63,7 @@ export function adoptionMarkers(
   label: (key: string) => string,
   color: (key: string) => string,
   tr: Translate,
+  experience: (e: string) => string = (e) => e,
 ): Marker[] {
   if (view.by !== 'factory') return [];
   return adoptionsOf(
@@ -71,10 +72,10 @@ export function adoptionMarkers(
   ).map((a) => ({
     factory: a.factory_id,
     time: a.time,
-    label: a.experience,
+    label: experience(a.experience),
     title: tr('trends.markerTitle', {
       name: label(a.factory_id),
-      experience: a.experience,
+      experience: experience(a.experience),
       source: label(a.source),
       date: formatDay(a.date),
     }),
@@ -104,16 +105,20 @@ export function trendSummary(
   visible: readonly RateSeries[],
   label: (key: string) => string,
   tr: Translate,
+  product: (p: string) => string = (p) => p,
 ): { base: string; full: string } {
   if (!visible.length) return { base: tr('trends.noData'), full: tr('trends.noData') };
+  const sep = tr('common.listSep');
   const names = visible.slice(0, 3).map((s) => label(s.key));
   const more = visible.length > 3 ? tr('trends.more', { n: visible.length - 3 }) : '';
   const pts = visible.flatMap((s) => s.points);
   const first = pts.reduce((a, b) => (b.start < a.start ? b : a)).period;
   const last = pts.reduce((a, b) => (b.start > a.start ? b : a)).period;
   const scope =
-    view.products.length && view.by === 'factory' ? `, ${view.products.join(', ')}` : '';
-  const base = tr('trends.summary', { names: names.join(', '), more, scope, first, last });
+    view.products.length && view.by === 'factory'
+      ? `${tr('common.comma')}${view.products.map(product).join(sep)}`
+      : '';
+  const base = tr('trends.summary', { names: names.join(sep), more, scope, first, last });
   if (visible.length !== 1) return { base, full: base };
   const p = visible[0].points;
   const fromTo = tr('trends.summaryFromTo', {
@@ -128,14 +133,16 @@ export function scopeText(
   view: TrendsState,
   factoryLabel: (id: string) => string,
   tr: Translate,
+  product: (p: string) => string = (p) => p,
 ): string {
+  const sep = tr('common.listSep');
   return [
-    view.factories.length ? view.factories.map(factoryLabel).join(', ') : tr('trends.allFactories'),
-    view.products.length ? view.products.join(', ') : tr('trends.allProducts'),
+    view.factories.length ? view.factories.map(factoryLabel).join(sep) : tr('trends.allFactories'),
+    view.products.length ? view.products.map(product).join(sep) : tr('trends.allProducts'),
     view.from || view.to ? `${view.from || tr('common.start')}–${view.to || tr('common.end')}` : '',
   ]
     .filter(Boolean)
-    .join(', ');
+    .join(tr('common.comma'));
 }
 
 /** The trend chart's title on exports and in print. */
@@ -190,9 +197,13 @@ export function paretoBars(
   rollups: readonly RollupChunk[],
   filterKey: string,
   noType: string,
+  defectType: (d: string) => string = (d) => d,
 ): ParetoBar[] {
   const filter: CellFilter = JSON.parse(filterKey);
-  const typed = defectsByType(defectRollups, filter);
+  const typed = defectsByType(defectRollups, filter).map((x) => ({
+    ...x,
+    label: defectType(x.label),
+  }));
   if (!typed.length) return [];
   const typedSum = typed.reduce((s, x) => s + x.count, 0);
   const untyped = Math.max(0, defectiveTotal(rollups, filter) - typedSum);
