@@ -388,13 +388,24 @@ for (const f of factories) {
 }
 
 for (const f of factories) f.industry_zh = ZH[f.industry];
-for (const e of exchanges) Object.assign(e, { experience_zh: ZH[e.experience], topic_zh: ZH[e.topic] });
-for (const p of production) Object.assign(p, { product_zh: ZH[p.product], defect_type_en: EN[p.defect_type] });
+for (const e of exchanges)
+  Object.assign(e, { experience_zh: ZH[e.experience], topic_zh: ZH[e.topic] });
+for (const p of production)
+  Object.assign(p, { product_zh: ZH[p.product], defect_type_en: EN[p.defect_type] });
 
 writeFileSync(
   new URL('factories.csv', OUT),
   csv(
-    ['factory_id', 'name', 'name_zh', 'industry', 'industry_zh', 'ownership', 'district', 'workers'],
+    [
+      'factory_id',
+      'name',
+      'name_zh',
+      'industry',
+      'industry_zh',
+      'ownership',
+      'district',
+      'workers',
+    ],
     factories,
   ),
 );

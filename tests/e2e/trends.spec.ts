@@ -131,7 +131,7 @@ test('the Pareto chart orders defect types for the selection', async ({ page }) 
   const section = page.getByRole('region', { name: 'Defect types' });
   await expect(section.getByRole('img')).toHaveAttribute(
     'aria-label',
-    /^Pareto of defect types: 断经 \d+\.\d%, .*; \d of 5 types make up 80% of defective pieces$/,
+    /^Pareto of defect types: broken warp \d+\.\d%, .*; \d of 5 types make up 80% of defective pieces$/,
   );
   await expect(section.locator('rect.bar')).toHaveCount(5);
   const heights = await section
@@ -255,7 +255,8 @@ test('lots with no defect type are a bar of their own, and the 80% line counts t
   await page.goto('./#/trends?factories=newmill');
   await expect(page.getByRole('region', { name: 'Defect types' }).getByRole('img')).toHaveAttribute(
     'aria-label',
-    'Pareto of defect types: 断经 30.0%, 跳花 20.0%, no type given 50.0%; all 2 types together make up only 50.0% of defective pieces; 50 defective pieces (50.0%) have no type given',
+    // The file names its types in Chinese only; the sample's labels give them in English.
+    'Pareto of defect types: broken warp 30.0%, float 20.0%, no type given 50.0%; all 2 types together make up only 50.0% of defective pieces; 50 defective pieces (50.0%) have no type given',
   );
 });
 

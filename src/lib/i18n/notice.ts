@@ -67,6 +67,15 @@ function formatCount(lang: Lang, n: number): string {
 }
 
 /**
+ * A field as a message names it: in Chinese by its Chinese name ("检验数"); in English by its
+ * id ("inspected"), which is the column Loom's templates and documentation use.
+ */
+function fieldWord(lang: Lang, field: string): string {
+  const key = `field.${field}`;
+  return lang !== 'en' && isProblemKey(key) ? say(lang, key) : field;
+}
+
+/**
  * A notice in words in `lang`: numbers in its locale, and a record kind or a tab delimiter in
  * its words. Null for a code that has no words. Runs once per bad row of a file: kept lean.
  */
@@ -80,6 +89,10 @@ export function explain(lang: Lang, code: string, params: Params = {}): string |
     else if (name === 'kind' && isProblemKey(`kind.${value}`))
       worded[name] = say(lang, `kind.${value}` as ProblemKey);
     else if (name === 'delimiter' && value === '\t') worded[name] = say(lang, 'common.tab');
+    else if (name === 'field') worded[name] = fieldWord(lang, String(value));
+    // A quoted list of fields: each named in the language.
+    else if (name === 'fields')
+      worded[name] = String(value).replace(/“([^”]*)”/g, (_, f) => `“${fieldWord(lang, f)}”`);
     else worded[name] = value;
   }
   return say(lang, key, worded);

@@ -39,6 +39,19 @@ describe('explain(lang, code, params)', () => {
     expect(explain('zh', 'fatal-ragged', ragged)).toContain('（“制表符”）');
   });
 
+  it('names a field in Chinese by its Chinese name, and in English by its column id', () => {
+    const fields = quoteList(['inspected', 'product_zh']);
+    expect(explain('zh', 'needs-mapping', { fields, kind: 'production' })).toBe(
+      '没有对应 “检验数”, “产品（中文）” 的列，而生产文件需要它们。请为每一项指定一列。',
+    );
+    expect(explain('zh', 'missing', { field: 'product' })).toBe('“产品”为空；每一行都需要填写。');
+    expect(explain('en', 'missing', { field: 'product' })).toBe(
+      '“product” is empty; every row needs one.',
+    );
+    // A field Loom does not know keeps its name.
+    expect(explain('zh', 'missing', { field: 'colour' })).toBe('“colour”为空；每一行都需要填写。');
+  });
+
   it('is null for a code that has no words', () => {
     expect(explain('en', 'no-such-code', {})).toBeNull();
   });
