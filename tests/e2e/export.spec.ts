@@ -5,7 +5,7 @@ import { openWithSample } from './helpers';
 async function exportAs(
   page: Page,
   group: string,
-  kind: 'SVG' | 'PNG' | 'CSV',
+  kind: string,
 ): Promise<{ file: Download; bytes: Buffer }> {
   const wait = page.waitForEvent('download');
   await page.getByRole('group', { name: group }).getByRole('button', { name: kind }).click();
@@ -112,4 +112,57 @@ test('the Impact charts export: the aligned chart with its legend, the effect cu
   expect(lines[7]).toMatch(
     /^0,\d+\.\d+,\d+\.\d+,\d+\.\d+,\d+,\d+,-?\d+\.\d+,-?\d+\.\d+,-?\d+\.\d+,-?\d+\.\d+,-?\d+\.\d+$/,
   );
+});
+
+test('the network exports: the graph as shown (SVG, PNG), its factories and links (CSV), the tree and the adoption curve', async ({
+  page,
+}) => {
+  await page.goto('./#/network?at=1956-06-30');
+  await expect(page.locator('g.node').first()).toBeVisible();
+  const group = 'Export Who learned from whom, by Jun 30, 1956';
+  const svg = (await exportAs(page, group, 'SVG')).bytes.toString('utf8');
+  expect(svg).toContain('Who learned from whom, by Jun 30, 1956');
+  expect(svg).toContain('>Zhenya Silk Factory</text>');
+  // The legend says which colour is which industry and topic.
+  expect(svg).toContain('>silk</text>');
+  expect(svg).toContain('>management</text>');
+  expect(svg).toMatch(/Source: exchanges\.csv \(imported /);
+  const png = await exportAs(page, group, 'PNG');
+  expect([...png.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(png.bytes.length).toBeGreaterThan(10_000);
+
+  const nodes = (await exportAs(page, group, 'CSV (factories)')).bytes
+    .toString('utf8')
+    .slice(1)
+    .trim()
+    .split('\r\n');
+  expect(nodes[0]).toBe(
+    'factory_id,name,industry,adopted_by_date_shown,first_adoption,learned_from,taught,static_reach,x,y',
+  );
+  expect(nodes).toHaveLength(1 + 15);
+  // By June 1956 Zhenya had taught Dongwu and Guangming, and Dongwu had taught Zhenya back.
+  expect(nodes.filter((l) => l.split(',')[3] === 'yes').length).toBeGreaterThanOrEqual(2);
+  const links = (await exportAs(page, group, 'CSV (links)')).bytes
+    .toString('utf8')
+    .slice(1)
+    .trim()
+    .split('\r\n');
+  expect(links.slice(1).map((l) => l.split(',').slice(0, 2).join(' → '))).toEqual([
+    'Zhenya Silk Factory → Dongwu Silk Factory',
+    'Zhenya Silk Factory → Guangming Silk Factory',
+    'Dongwu Silk Factory → Zhenya Silk Factory',
+  ]);
+
+  const curve = await exportAs(page, 'Export Factories that had adopted, over time', 'SVG');
+  expect(curve.bytes.toString('utf8')).toContain('Factories that had adopted, over time');
+
+  await page.goto(
+    './#/network?layout=tree&experience=Find%20the%20key%20defect%2C%20promote%20the%20advanced%20method',
+  );
+  const tree =
+    'Export How “Find the key defect, promote the advanced method” spread, generation by generation';
+  const treeSvg = (await exportAs(page, tree, 'SVG')).bytes.toString('utf8');
+  expect(treeSvg).toContain('>Guangming Silk Factory</text>');
+  const treeCsv = (await exportAs(page, tree, 'CSV')).bytes.toString('utf8');
+  expect(treeCsv).toContain('factory,learned_from,generation,date');
 });
