@@ -1,6 +1,7 @@
 /**
- * Okabe & Ito's colour-blind-safe palette (black dropped for lines), then a
- * few darker extras; series beyond it reuse colours in order.
+ * Okabe & Ito's colour-blind-safe palette (black dropped for lines), then a few darker extras.
+ * A view with more series than colours greys the rest as context (see {@link CONTEXT}) rather
+ * than give two series one colour.
  */
 export const PALETTE = [
   '#0072B2',
@@ -19,3 +20,6 @@ export const PALETTE = [
 export function seriesColor(i: number): string {
   return PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length];
 }
+
+/** The grey of context series: behind the coloured ones, legible on every theme's ground. */
+export const CONTEXT = '#b4bcc4';

@@ -21,4 +21,8 @@ export interface TrendChartProps {
   dots?: boolean;
   /** Called with a time span (epoch ms) brushed across the plot; no brush when absent. */
   onbrush?: (start: number, end: number) => void;
+  /** The series under the pointer or the keyboard's focus (null when none): a crowded view lights it. */
+  onfocus?: (key: string | null) => void;
+  /** A click, or Enter, on a series' point: a crowded view picks the series out. */
+  onchoose?: (key: string) => void;
 }

@@ -86,9 +86,11 @@ export interface FocusModel {
   step: (key: string, focus: PointRef | null) => PointRef | null | undefined;
   get: () => PointRef | null;
   set: (focus: PointRef | null) => void;
+  /** A click, or Enter, on the focused point: the chart picks its series out. */
+  choose?: (focus: PointRef) => void;
 }
 
-/** The behaviour on a focusable element: hover focuses the nearest point, keys rove, leaving or blurring clears. */
+/** The behaviour on a focusable element: hover focuses the nearest point, keys rove, leaving or blurring clears; a click or Enter picks the focused point. */
 export function pointFocus(model: FocusModel): Attachment<HTMLElement> {
   return (node) => {
     const move = (e: PointerEvent) => {
@@ -96,7 +98,15 @@ export function pointFocus(model: FocusModel): Attachment<HTMLElement> {
       model.set(model.pick(e.clientX - rect.left, e.clientY - rect.top));
     };
     const clear = () => model.set(null);
+    const choose = () => {
+      const f = model.get();
+      if (f && model.choose) model.choose(f);
+    };
     const key = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && model.choose && model.get()) {
+        e.preventDefault();
+        return choose();
+      }
       const next = model.step(e.key, model.get());
       if (next === undefined) return;
       e.preventDefault();
@@ -106,7 +116,9 @@ export function pointFocus(model: FocusModel): Attachment<HTMLElement> {
     node.addEventListener('pointerleave', clear);
     node.addEventListener('keydown', key);
     node.addEventListener('blur', clear);
+    node.addEventListener('click', choose);
     return () => {
+      node.removeEventListener('click', choose);
       node.removeEventListener('pointermove', move);
       node.removeEventListener('pointerleave', clear);
       node.removeEventListener('keydown', key);
@@ -127,6 +139,8 @@ export interface PointGeometry<T> {
   origin: () => { left: number; top: number };
   get: () => PointRef | null;
   set: (focus: PointRef | null) => void;
+  /** A click, or Enter, on the focused point. */
+  choose?: (focus: PointRef) => void;
 }
 
 /** {@link pointFocus} over points drawn at (`x`, `y`): the nearest one within 24 px, arrow keys by {@link stepFocus}. */
@@ -139,5 +153,6 @@ export function focusPoints<T>(g: PointGeometry<T>): Attachment<HTMLElement> {
     step: (key, f) => stepFocus(key, f, g.groups(), g.time),
     get: g.get,
     set: g.set,
+    choose: g.choose,
   });
 }

@@ -596,6 +596,12 @@ export const en = {
   'by.product': 'product',
   'trends.onePer': 'One line per',
   'trends.band': '95% band',
+  'trends.bandOff': '(not drawn over more than {max} lines: hide some, or use small multiples)',
+  'trends.highlightStory':
+    'In colour: {names}, the first factories to exchange experience; in grey, the other {n}. Point at a line to light it; click it to pick it out.',
+  'trends.highlightChosen':
+    'In colour: {names}; in grey, the other {n}. Click a line to pick it out or put it back.',
+  'trends.highlightReset': 'Back to the story',
   'trends.multiples': 'Small multiples',
   'trends.factoriesPick': 'Factories ({n})',
   'trends.productsPick': 'Products ({n})',
@@ -1202,6 +1208,11 @@ export const zh: Record<MessageKey, string> = {
   'by.product': '产品',
   'trends.onePer': '每条线代表',
   'trends.band': '95% 区间带',
+  'trends.bandOff': '（超过 {max} 条线时不画：隐藏一些，或改用小多图）',
+  'trends.highlightStory':
+    '彩色：{names}，最早交流经验的工厂；灰色：其余 {n} 家。指向一条线可点亮它，点击可把它挑出来。',
+  'trends.highlightChosen': '彩色：{names}；灰色：其余 {n} 条。点击一条线可挑出或放回。',
+  'trends.highlightReset': '回到故事',
   'trends.multiples': '分面小图',
   'trends.factoriesPick': '工厂（{n}）',
   'trends.productsPick': '产品（{n}）',

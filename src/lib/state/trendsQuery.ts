@@ -20,6 +20,11 @@ export interface TrendsState {
   band: boolean;
   /** Small multiples: one panel per series, sharing one y scale, instead of one chart. */
   multiples: boolean;
+  /**
+   * Series picked out in colour when there are more than the palette has colours (the rest are
+   * grey context); empty = the story's (the first factories to exchange experience).
+   */
+  highlight: string[];
 }
 
 /** The view with nothing chosen: every factory, monthly, bands on. */
@@ -33,6 +38,7 @@ export const DEFAULT_TRENDS: TrendsState = {
   hidden: [],
   band: true,
   multiples: false,
+  highlight: [],
 };
 
 const codec = queryCodec<TrendsState>(DEFAULT_TRENDS, {
@@ -45,6 +51,7 @@ const codec = queryCodec<TrendsState>(DEFAULT_TRENDS, {
   band: flag('band', 'off', false),
   multiples: flag('layout', 'multiples'),
   hidden: list('hidden'),
+  highlight: list('hl'),
 });
 
 /**

@@ -28,6 +28,27 @@ export const toggled = (list: readonly string[], value: string): string[] =>
 export const productsOf = (rollups: readonly RollupChunk[]): string[] =>
   [...new Set(rollups.flatMap((c) => c.product.dict.filter(Boolean)))].sort();
 
+/**
+ * The series a crowded view picks out in colour: the ones the view names (`highlight`), else
+ * the story's, the first factories to exchange experience (the origin of the first exchange
+ * and those it taught first), at most three, in the order they entered the story.
+ */
+export function storySeries(
+  view: TrendsState,
+  exchanges: readonly ExchangeRecord[],
+  series: readonly RateSeries[],
+  most = 3,
+): string[] {
+  const keys = new Set(series.map((s) => s.key));
+  if (view.highlight.length) return view.highlight.filter((k) => keys.has(k));
+  if (view.by !== 'factory') return series.slice(0, most).map((s) => s.key);
+  const first: string[] = [];
+  for (const e of [...exchanges].sort((a, b) => a.date.localeCompare(b.date)))
+    for (const id of [e.source_factory, e.target_factory])
+      if (keys.has(id) && !first.includes(id) && first.length < most) first.push(id);
+  return first;
+}
+
 /** Whether the 95% bands are drawn: asked for, and in panels or over few enough lines. */
 export const bandsDrawn = (view: TrendsState, visible: number): boolean =>
   view.band && (view.multiples || visible <= BAND_MAX_SERIES);
