@@ -617,3 +617,30 @@ export const adoptingWhat = (
   state.experience
     ? tr('impact.quoted', { experience: experience(state.experience) })
     : tr('impact.any');
+
+/** A verdict in words. */
+export const verdictText = (tr: Translate, v: Verdict): string =>
+  tr(v === 'fell' ? 'verdict.fell' : v === 'rose' ? 'verdict.rose' : 'verdict.none');
+
+/**
+ * The estimate's headline: the adopters' average change against the comparison over the
+ * window, with its 95% interval and verdict; null when there is no claim to make (no
+ * difference-in-differences, or too little data for a verdict).
+ */
+export function overallSentence(
+  tr: Translate,
+  view: ImpactView,
+  state: ImpactState,
+): string | null {
+  if (view.method !== 'did' || !view.overall?.verdict) return null;
+  const pp = (v: number) => formatPoints(v / 100);
+  return tr('impact.overall', {
+    k: state.k,
+    units: tr(`intervals.${state.interval}`),
+    adopters: view.groups.reduce((s, g) => s + g.units, 0),
+    effect: pp(view.overall.effect),
+    lo: pp(view.overall.lo),
+    hi: pp(view.overall.hi),
+    verdict: verdictText(tr, view.overall.verdict),
+  });
+}

@@ -3,7 +3,14 @@
 // of the layout with its pins, and the sortable metrics table. Pure functions over the records.
 
 import { scaleSqrt } from 'd3-scale';
-import { adoptedOn, dayTime, type FactoryMetrics, type GraphEdge } from '../analysis/network';
+import {
+  adoptedOn,
+  dayTime,
+  exchangeGraph,
+  factoryMetrics,
+  type FactoryMetrics,
+  type GraphEdge,
+} from '../analysis/network';
 import { defectRateByPeriod, type RatePoint } from '../analysis/defectRate';
 import type { RollupChunk } from '../db/database';
 import type { ExchangeRecord, FactoryRecord } from '../schema/types';
@@ -29,6 +36,55 @@ export function networkOptions(
     industries: sortedSet(factories.map((f) => f.industry)),
     months: sortedSet(exchanges.map((e) => e.date.slice(0, 7))),
   };
+}
+
+/**
+ * The network's colours: industries from the palette's start, topics after them, so no
+ * industry and topic share a colour while both fit (`color` is the palette).
+ */
+export function networkColors(
+  options: { industries: readonly string[]; topics: readonly string[] },
+  color: (i: number) => string,
+): { industryColor: Map<string, string>; topicColor: Map<string, string> } {
+  const n = options.industries.length;
+  return {
+    industryColor: new Map(options.industries.map((d, i) => [d, color(i)])),
+    topicColor: new Map(options.topics.map((d, i) => [d, color(n + i)])),
+  };
+}
+
+/**
+ * The whole graph at its end, for a thumbnail: every factory of every exchange, sized by how
+ * many it taught, coloured by industry, each counted as adopted once it has.
+ */
+export function overviewScene(
+  factories: readonly FactoryRecord[],
+  exchanges: readonly ExchangeRecord[],
+  label: (id: string) => string,
+  color: (i: number) => string,
+): { full: ReturnType<typeof exchangeGraph>; nodes: SceneNode[]; edges: SceneEdge[] } {
+  const full = exchangeGraph(exchanges);
+  const byId = new Map(factories.map((f) => [f.factory_id, f]));
+  const colors = networkColors(networkOptions(factories, exchanges), color);
+  const metrics = new Map(factoryMetrics(exchanges).map((m) => [m.factory_id, m]));
+  const adoptedAt = new Map(
+    full.nodes.map((id) => [id, metrics.get(id)?.firstAdoption ? 0 : Infinity]),
+  );
+  for (const e of exchanges) adoptedAt.set(e.source_factory, 0);
+  const { nodes, edges } = networkScene({
+    full,
+    shown: full.edges,
+    metrics,
+    factories: byId,
+    size: 'out',
+    adoptedAt,
+    at: Infinity,
+    label,
+    nodeColor: (id) => colors.industryColor.get(byId.get(id)?.industry ?? '') ?? NO_CATEGORY,
+    topicColor: colors.topicColor,
+    edgeTitle: (s) => `${label(s.source)} → ${label(s.target)}`,
+  });
+  return { full, nodes, edges };
 }
 
 /** Playback runs from the first exchange to the last adoption of what is shown, in ms since 1970. */
