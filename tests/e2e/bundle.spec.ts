@@ -70,7 +70,10 @@ test('a link with ?bundle= loads that bundle from the same site, and no sample',
   await expect(guest.getByRole('status').filter({ hasText: 'Loaded “Loom data' })).toContainText(
     '4 files imported',
   );
-  await expect(guest).toHaveURL(/#\/data$/);
+  // It opens on the overview of what it loaded.
+  await expect(guest).toHaveURL(/#\/$/);
+  await expect(guest.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await guest.goto('./#/data');
   await expect(importsTable(guest).locator('tbody tr')).toHaveCount(4);
 
   const elsewhere = await visitor(browser, {});
