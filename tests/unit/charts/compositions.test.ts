@@ -182,6 +182,21 @@ describe('the funnel and Pareto charts', () => {
     expect(body.indexOf('>断经<')).toBeLessThan(body.indexOf('>跳花<'));
     expect(body).toContain('>100%</text>');
   });
+  it('keeps ten short Chinese labels level on an 800 px chart, and turns long ones', () => {
+    const names = '断头 棉结 断经 粗细节 油污 跳花 纬档 色差 尺寸超差 折痕'.split(' ');
+    const bars = names.map((label, i) => ({
+      label,
+      count: 10 - i,
+      share: 0.1,
+      cumulative: (i + 1) / 10,
+    }));
+    const level = render(ParetoChart, { props: { bars, summary: 'pareto' } }).body;
+    expect(level).not.toContain('rotate(');
+    const long = bars.map((b) => ({ ...b, label: `${b.label} in the warp direction` }));
+    expect(render(ParetoChart, { props: { bars: long, summary: 'pareto' } }).body).toContain(
+      'rotate(-',
+    );
+  });
 });
 
 describe('the network chart', () => {
