@@ -57,3 +57,20 @@ test('in Trends, more series than colours: the story in colour, the rest grey, a
   await page.getByRole('button', { name: 'Back to the story' }).click();
   await expect(page).not.toHaveURL(/hl=/);
 });
+
+test('a link naming a product and a factory this browser lacks says which, and how to get them', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming,meixin&products=velvet');
+  const note = page.getByTestId('unknown-in-link');
+  await expect(note).toContainText(
+    'This link names data this browser does not have: 1 factory (“meixin”); 1 product (“velvet”).',
+  );
+  await expect(note.getByRole('link', { name: 'import the file that holds them' })).toBeVisible();
+  // The pickers count only what a box shows.
+  await expect(page.getByText('Products (0 of 8)')).toBeVisible();
+  await expect(page.getByText('Factories (1 of 15)')).toBeVisible();
+  await page.goto('./#/network?experience=Night%20school');
+  await expect(page.getByTestId('unknown-in-link')).toContainText('1 experience (“Night school”)');
+});
