@@ -13,7 +13,8 @@ test('Guangming crepe satin: monthly points, and a quarter divides them by three
   await page.goto('./#/trends?factories=guangming&products=crepe+satin');
   await expect(chart(page)).toHaveAttribute(
     'aria-label',
-    /^Defect rate, Guangming Silk Factory, crepe satin, 1955-01–1957-12, from \d+\.\d% to \d+\.\d%$/,
+    // Pooled first and last six months, each with its Wilson interval: never two single months.
+    /^Defect rate, Guangming Silk Factory, crepe satin, 1955-01–1957-12, from \d+\.\d% \(95% CI \d+\.\d%–\d+\.\d%\) in 1955-01–1955-06 to \d+\.\d% \(\d+\.\d%–\d+\.\d%\) in 1957-07–1957-12$/,
   );
   await expect(points(page)).toHaveCount(36);
   await page.getByLabel('Interval').selectOption('quarter');
@@ -25,8 +26,13 @@ test('the chart tells the story: Guangming crepe satin falls after 1956', async 
   await openWithSample(page);
   await page.goto('./#/trends?factories=guangming&products=crepe+satin&interval=year');
   const label = await chart(page).getAttribute('aria-label');
-  const [from, to] = [...label!.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]));
+  // 1955 against 1957, each pooled with its interval: the fall is more than either interval.
+  const m = label!.match(
+    /from (\d+\.\d)% \(95% CI (\d+\.\d)%–(\d+\.\d)%\) in 1955 to (\d+\.\d)% \((\d+\.\d)%–(\d+\.\d)%\) in 1957$/,
+  )!;
+  const [from, fromLo, , to, , toHi] = m.slice(1).map(Number);
   expect(from).toBeGreaterThan(2 * to);
+  expect(fromLo).toBeGreaterThan(toHi);
 });
 
 test('hiding a series through its legend', async ({ page }) => {

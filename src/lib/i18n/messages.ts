@@ -595,11 +595,12 @@ export const en = {
   'import.cancelled': 'Import of {file} cancelled; nothing was kept.',
   'import.failed': '{file} was not imported; nothing was kept.',
   'trends.markerTitle': '{name} adopted “{experience}” (from {source}) on {date}',
-  'trends.panelSummary': 'Defect rate, {name}, {first}–{last}, from {from} to {to}',
+  'trends.panelSummary': 'Defect rate, {name}, {first}–{last}{fromTo}',
   'trends.noData': 'Defect rate: no data',
   'trends.more': ' and {n} more',
   'trends.summary': 'Defect rate, {names}{more}{scope}, {first}–{last}',
-  'trends.summaryFromTo': ', from {from} to {to}',
+  'trends.summaryFromTo':
+    ', from {from} (95% CI {fromLo}–{fromHi}) in {fromSpan} to {to} ({toLo}–{toHi}) in {toSpan}',
   'trends.controlSummary':
     'p-chart, {factory}, {product}, by {unit}: centre {centres}, {n} {n|point|points} out of control',
   'trends.then': ' then ',
@@ -1238,11 +1239,12 @@ export const zh: Record<MessageKey, string> = {
   'import.cancelled': '{file} 的导入已取消；没有保留任何数据。',
   'import.failed': '{file} 没有导入；没有保留任何数据。',
   'trends.markerTitle': '{name}于 {date} 采用“{experience}”（学自{source}）',
-  'trends.panelSummary': '次品率，{name}，{first}–{last}，从 {from} 到 {to}',
+  'trends.panelSummary': '次品率，{name}，{first}–{last}{fromTo}',
   'trends.noData': '次品率：无数据',
   'trends.more': '等 {n} 项',
   'trends.summary': '次品率，{names}{more}{scope}，{first}–{last}',
-  'trends.summaryFromTo': '，从 {from} 到 {to}',
+  'trends.summaryFromTo':
+    '，从 {fromSpan} 的 {from}（95% 置信区间 {fromLo}–{fromHi}）变为 {toSpan} 的 {to}（{toLo}–{toHi}）',
   'trends.controlSummary':
     'p 控制图，{factory}，{product}，按{unit}：中心线 {centres}，{n} 个点失控',
   'trends.then': '，之后 ',

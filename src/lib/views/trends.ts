@@ -5,7 +5,8 @@
 
 import { isoMonth } from '../calendar';
 import { adoptionsOf } from '../analysis/adoptions';
-import type { RateSeries } from '../analysis/defectRate';
+import type { RatePoint, RateSeries } from '../analysis/defectRate';
+import { wilsonInterval } from '../analysis/stats';
 import { defectiveTotal, defectsByType, pareto, type CellFilter } from '../analysis/pareto';
 import type { ParetoBar } from '../analysis/pareto';
 import type { DefectRollupChunk, RollupChunk } from '../db/database';
@@ -104,22 +105,74 @@ export function adoptionMarkers(
   }));
 }
 
-/** One small multiple's summary: its name, first and last period and rate. */
+/** The periods a summary pools at each end of a series: up to six, and never more than half. */
+export const POOLED_PERIODS = 6;
+
+/** A span of periods pooled: Σdefective / Σinspected, its 95% Wilson interval, and its first and last period. */
+export interface PooledSpan {
+  rate: number;
+  lo: number;
+  hi: number;
+  first: string;
+  last: string;
+}
+
+/** The pooled rates of a series' first and last `n` periods (at most half of them each), or null under two periods. */
+export function pooledEnds(
+  points: readonly RatePoint[],
+  n = POOLED_PERIODS,
+): { start: PooledSpan; end: PooledSpan } | null {
+  const k = Math.min(n, Math.floor(points.length / 2));
+  if (k < 1) return null;
+  const pool = (ps: readonly RatePoint[]): PooledSpan => {
+    const defective = ps.reduce((s, p) => s + p.defective, 0);
+    const inspected = ps.reduce((s, p) => s + p.inspected, 0);
+    const [lo, hi] = wilsonInterval(defective, inspected);
+    return {
+      rate: defective / inspected,
+      lo,
+      hi,
+      first: ps[0].period,
+      last: ps[ps.length - 1].period,
+    };
+  };
+  return { start: pool(points.slice(0, k)), end: pool(points.slice(-k)) };
+}
+
+/**
+ * ", from 11.9% (95% CI 11.4–12.4%) in 1955-01–1955-06 to 4.1% (3.8–4.4%) in 1957-07–1957-12":
+ * two pooled spans with their intervals, never two single months; '' under two periods.
+ */
+export function pooledFromTo(points: readonly RatePoint[], tr: Translate): string {
+  const ends = pooledEnds(points);
+  if (!ends) return '';
+  const span = (p: PooledSpan) => (p.first === p.last ? p.first : `${p.first}–${p.last}`);
+  const pct = (v: number) => formatPct(v);
+  return tr('trends.summaryFromTo', {
+    from: pct(ends.start.rate),
+    fromLo: pct(ends.start.lo),
+    fromHi: pct(ends.start.hi),
+    fromSpan: span(ends.start),
+    to: pct(ends.end.rate),
+    toLo: pct(ends.end.lo),
+    toHi: pct(ends.end.hi),
+    toSpan: span(ends.end),
+  });
+}
+
+/** One small multiple's summary: its name, first and last period, and its pooled ends. */
 export function panelSummary(s: RateSeries, label: (key: string) => string, tr: Translate): string {
-  const first = s.points[0];
-  const last = s.points[s.points.length - 1];
   return tr('trends.panelSummary', {
     name: label(s.key),
-    first: first.period,
-    last: last.period,
-    from: formatPct(first.rate),
-    to: formatPct(last.rate),
+    first: s.points[0].period,
+    last: s.points[s.points.length - 1].period,
+    fromTo: pooledFromTo(s.points, tr),
   });
 }
 
 /**
  * The chart's summary (`full`), and its first part without "from … to …" (`base`), which is a
- * slide's title. With one series the full summary gives its first and last rate.
+ * slide's title. With one series the full summary compares its pooled first and last spans.
  */
 export function trendSummary(
   view: TrendsState,
@@ -141,12 +194,7 @@ export function trendSummary(
       : '';
   const base = tr('trends.summary', { names: names.join(sep), more, scope, first, last });
   if (visible.length !== 1) return { base, full: base };
-  const p = visible[0].points;
-  const fromTo = tr('trends.summaryFromTo', {
-    from: formatPct(p[0].rate),
-    to: formatPct(p[p.length - 1].rate),
-  });
-  return { base, full: base + fromTo };
+  return { base, full: base + pooledFromTo(visible[0].points, tr) };
 }
 
 /** What the view covers, in words: its factories, products and months. */

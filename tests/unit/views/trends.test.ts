@@ -17,8 +17,10 @@ import {
   toggled,
   trendCaption,
   trendSummary,
+  pooledEnds,
 } from '../../../src/lib/views/trends';
 import { lot, rollupsOf } from '../records';
+import { wilsonInterval } from '../../../src/lib/analysis/stats';
 
 const view = (patch: Partial<TrendsState> = {}): TrendsState => ({ ...DEFAULT_TRENDS, ...patch });
 const names: Record<string, string> = { zhenya: 'Zhenya', dongwu: 'Dongwu' };
@@ -68,13 +70,31 @@ describe('the trends view model', () => {
     expect(sharedTop([], true)).toBe(0.01);
   });
 
-  it('summarises one series with its first and last rate, and many by name', () => {
+  it('summarises one series by its pooled first and last spans with their Wilson intervals, and many by name', () => {
     const one = trendSummary(view(), [series[1]], label, en);
     expect(one.base).toBe('Defect rate, Zhenya, 1956-08–1956-10');
-    expect(one.full).toBe('Defect rate, Zhenya, 1956-08–1956-10, from 10.0% to 5.0%');
+    // Three months: one at each end (never more than half), 100/1000 and 50/1000.
+    expect(one.full).toBe(
+      'Defect rate, Zhenya, 1956-08–1956-10, from 10.0% (95% CI 8.3%–12.0%) in 1956-08 to 5.0% (3.8%–6.5%) in 1956-10',
+    );
     const both = trendSummary(view({ products: ['silk'] }), series, label, en);
     expect(both.full).toBe('Defect rate, Dongwu, Zhenya, silk, 1956-08–1956-10');
     expect(trendSummary(view(), [], label, zh).full).toBe(zh('trends.noData'));
+  });
+
+  it('pools up to six periods at each end, and none under two', () => {
+    const points = Array.from({ length: 14 }, (_, i) => ({
+      period: `1956-${String(i + 1).padStart(2, '0')}`,
+      inspected: 100,
+      defective: i < 7 ? 10 : 5,
+    })) as unknown as Parameters<typeof pooledEnds>[0];
+    const ends = pooledEnds(points)!;
+    expect(ends.start).toMatchObject({ rate: 0.1, first: '1956-01', last: '1956-06' });
+    expect(ends.end).toMatchObject({ rate: 0.05, first: '1956-09', last: '1956-14' });
+    const [lo, hi] = wilsonInterval(60, 600);
+    expect(ends.start.lo).toBe(lo);
+    expect(ends.start.hi).toBe(hi);
+    expect(pooledEnds(points.slice(0, 1))).toBeNull();
   });
 
   it('marks each factory’s first adoption of each experience, and none for products', () => {
