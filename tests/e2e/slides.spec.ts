@@ -113,3 +113,41 @@ test('time axes never repeat a label, for one month or three', async ({ page }) 
     expect(labels.length).toBe(n);
   }
 });
+
+test('Embed gives an iframe of the chart alone: no navigation, controls or hints, filling its frame', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming');
+  await page.getByRole('button', { name: 'Embed' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Embed code copied.' })).toBeVisible();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  const src = code
+    .match(/^<iframe src="([^"]+)" width="800" height="480"/)![1]
+    .replace(/&amp;/g, '&');
+  expect(src).toMatch(/#\/embed\/trends\?factories=guangming$/);
+
+  // A report page with the iframe in it.
+  await page.evaluate((url) => {
+    document.body.innerHTML = '';
+    const frame = document.createElement('iframe');
+    Object.assign(frame, { src: url, width: '800', height: '480' });
+    document.body.append(frame);
+  }, src);
+  const frame = page.frameLocator('iframe');
+  await expect(
+    frame.getByRole('img', { name: /^Defect rate, Guangming Silk Factory/ }),
+  ).toBeVisible();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+    /^Defect rate, Guangming Silk Factory, 1955-01–1957-12$/,
+  );
+  await expect(frame.getByRole('navigation')).toHaveCount(0);
+  await expect(frame.getByRole('region', { name: 'Controls' })).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'SVG' })).toHaveCount(0);
+  const inner = page.frames().find((f) => f.url().includes('/embed/'))!;
+  expect(
+    await inner.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight + 1),
+  ).toBe(true);
+});

@@ -15,7 +15,19 @@ const CHANNEL = 'loom-presenter';
 export const presenter = $state({
   deck: null as Deck | null,
   index: 0,
+  /** A view embedded in another page (`#/embed/<view>`): the chart alone, no app chrome. */
+  embedded: false,
 });
+
+/** Whether a view shows bare, as a slide or an embed: no navigation, controls or hints. */
+export const bare = () => presenter.deck !== null || presenter.embedded;
+
+/** Shows views bare for an iframe (or stops): no app chrome, controls or hints, the chart filling the frame. */
+export function setEmbedded(on: boolean): void {
+  presenter.embedded = on;
+  if (on) document.documentElement.dataset.embed = '';
+  else delete document.documentElement.dataset.embed;
+}
 
 /** The slide showing, while presenting. */
 export const currentSlide = () => presenter.deck?.slides[presenter.index] ?? null;
