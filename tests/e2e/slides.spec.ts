@@ -151,3 +151,30 @@ test('Embed gives an iframe of the chart alone: no navigation, controls or hints
     await inner.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight + 1),
   ).toBe(true);
 });
+
+test('a deck prints one page per slide, each with its title and its chart at full size (Save as PDF)', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/present');
+  const deck = page.getByRole('region', { name: 'Deck: Suzhou 1956: how experience spread' });
+  await deck.getByRole('link', { name: 'PDF' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '5 slides ready' })).toBeVisible({
+    timeout: 30_000,
+  });
+  const pages = page.getByRole('region', { name: /^Page \d: / });
+  await expect(pages).toHaveCount(5);
+  await expect(pages.first().getByRole('heading', { level: 1 })).toHaveText(
+    'Three Suzhou silk factories cut their defects, 1955–1957',
+  );
+  // Each page's view is drawn in it: the first is the three factories' chart.
+  await expect(
+    page
+      .frameLocator('iframe')
+      .first()
+      .getByRole('img', { name: /^Defect rate, / }),
+  ).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const count = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(count).toBe(5);
+});
