@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openWithSample } from './helpers';
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -158,7 +160,7 @@ test('a deck prints one page per slide, each with its title and its chart at ful
   await openWithSample(page);
   await page.goto('./#/present');
   const deck = page.getByRole('region', { name: 'Deck: Suzhou 1956: how experience spread' });
-  await deck.getByRole('link', { name: 'PDF' }).click();
+  await deck.getByRole('link', { name: 'PDF or PowerPoint' }).click();
   await expect(page.getByRole('status').filter({ hasText: '5 slides ready' })).toBeVisible({
     timeout: 30_000,
   });
@@ -177,4 +179,20 @@ test('a deck prints one page per slide, each with its title and its chart at ful
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   const count = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(count).toBe(5);
+
+  // The same deck as a PowerPoint file: five slides, each a title and a chart image, with notes.
+  const wait = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PowerPoint (.pptx)' }).click();
+  const file = await wait;
+  expect(file.suggestedFilename()).toBe('Suzhou 1956- how experience spread.pptx');
+  const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
+  const names = Object.keys(zip);
+  expect(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(5);
+  expect(names.filter((n) => /^ppt\/media\/.*\.png$/.test(n)).length).toBe(5);
+  const first = strFromU8(zip['ppt/slides/slide1.xml']);
+  expect(first).toContain('Three Suzhou silk factories cut their defects, 1955–1957');
+  const notes = names
+    .filter((n) => /^ppt\/notesSlides\/.*\.xml$/.test(n))
+    .map((n) => strFromU8(zip[n]));
+  expect(notes.join('')).toContain('Press play to run the exchanges forward.');
 });
