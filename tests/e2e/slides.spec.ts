@@ -133,7 +133,7 @@ test('Embed gives an iframe of the chart alone: no navigation, controls or hints
 
   // A report page with the iframe in it.
   await page.evaluate((url) => {
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
     const frame = document.createElement('iframe');
     Object.assign(frame, { src: url, width: '800', height: '480' });
     document.body.append(frame);
