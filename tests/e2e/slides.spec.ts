@@ -196,3 +196,26 @@ test('a deck prints one page per slide, each with its title and its chart at ful
     .map((n) => strFromU8(zip[n]));
   expect(notes.join('')).toContain('Press play to run the exchanges forward.');
 });
+
+test('step mode reveals a slide’s series one keypress at a time, then moves on', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/present');
+  const deck = page.getByRole('region', { name: 'Deck: Suzhou 1956: how experience spread' });
+  await deck.getByLabel('Step: reveal the series one keypress at a time').first().check();
+  await deck.getByRole('button', { name: 'Present' }).click();
+  const lines = page.locator('main .chart g.series');
+  await expect(bar(page)).toContainText('Slide 1 of 5');
+  await expect(lines).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(lines).toHaveCount(2);
+  await page.keyboard.press('ArrowLeft');
+  await expect(lines).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(lines).toHaveCount(3);
+  await expect(bar(page)).toContainText('Slide 1 of 5');
+  await page.keyboard.press('ArrowRight');
+  await expect(bar(page)).toContainText('Slide 2 of 5');
+});

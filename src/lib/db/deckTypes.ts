@@ -9,6 +9,8 @@ export interface Slide {
   url: string;
   title: string;
   notes: string;
+  /** Step mode: the slide reveals its series one keypress at a time before the next slide. */
+  step?: boolean;
 }
 
 export interface Deck {

@@ -102,6 +102,7 @@ export function decksFromJson(text: string, fileName: string): Deck[] {
         url: s.url,
         title: typeof s.title === 'string' ? s.title : s.url,
         notes: typeof s.notes === 'string' ? s.notes : '',
+        ...(s.step === true ? { step: true } : {}),
       };
     });
     const theme = THEMES.includes(d.theme as Theme) ? (d.theme as Theme) : 'light';

@@ -17,7 +17,17 @@ export const presenter = $state({
   index: 0,
   /** A view embedded in another page (`#/embed/<view>`): the chart alone, no app chrome. */
   embedded: false,
+  /**
+   * Step mode: how many of the slide's steps (its series) are revealed, and how many it has
+   * (the view says, when it draws). The next key reveals one more before the next slide.
+   */
+  revealed: 1,
+  steps: 1,
 });
+
+/** How many of a view's `n` series a slide shows: all, or in step mode those revealed so far. */
+export const revealedOf = (n: number): number =>
+  currentSlide()?.step ? Math.min(n, Math.max(1, presenter.revealed)) : n;
 
 /** Whether a view shows bare, as a slide or an embed: no navigation, controls or hints. */
 export const bare = () => presenter.deck !== null || presenter.embedded;
@@ -61,6 +71,7 @@ function slideHash(deck: Deck, index: number): { path: string; query: string } {
  */
 export function showSlide(deck: Deck, index: number): void {
   const i = Math.max(0, Math.min(deck.slides.length - 1, index));
+  if (presenter.deck?.id !== deck.id || presenter.index !== i) presenter.revealed = 1;
   presenter.deck = deck;
   presenter.index = i;
   applyTheme(deck.theme);
@@ -87,6 +98,11 @@ function announce() {
 export function move(to: 'next' | 'prev' | 'first' | 'last'): void {
   const deck = presenter.deck;
   if (!deck?.id) return;
+  // A stepped slide reveals, or hides again, one series a key before it moves on.
+  if (deck.slides[presenter.index]?.step) {
+    if (to === 'next' && presenter.revealed < presenter.steps) return void presenter.revealed++;
+    if (to === 'prev' && presenter.revealed > 1) return void presenter.revealed--;
+  }
   const last = deck.slides.length - 1;
   const i =
     to === 'next'
