@@ -5,6 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { openWithSample, textFile } from './helpers';
 
 const ROUTES: [string, string][] = [
+  ['#/', 'Overview'],
+  ['#/embed/trends?factories=guangming', 'Defect rate, Guangming Silk Factory, 1955-01–1957-12'],
   ['#/data', 'Data'],
   ['#/import', 'Import'],
   ['#/trends?factories=guangming', 'Trends'],
@@ -58,7 +60,15 @@ for (const theme of ['light', 'dark', 'contrast'] as const) {
   }) => {
     await openWithSample(page);
     await page.goto('./#/present');
-    const slides = ['/trends?factories=guangming,zhenya', '/network', '/impact'];
+    // The shipped deck's views: a trend with its adoptions, the network mid-playback and at its
+    // end, a control chart with a stage, and Impact's key numbers.
+    const slides = [
+      '/trends?factories=zhenya,dongwu,guangming',
+      '/network?at=1956-06-30',
+      '/network',
+      '/control?factory=guangming&product=crepe%20satin&stages=1956-06-01',
+      '/impact',
+    ];
     const deck = {
       format: 'loom-decks',
       version: 1,
