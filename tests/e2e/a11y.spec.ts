@@ -66,7 +66,7 @@ for (const theme of ['light', 'dark', 'contrast'] as const) {
       '/trends?factories=zhenya,dongwu,guangming',
       '/network?at=1956-06-30',
       '/network',
-      '/control?factory=guangming&product=crepe%20satin&stages=1956-06-01',
+      '/control?factory=guangming&product=crepe%20satin&stage=1956-06-01',
       '/impact',
     ];
     const deck = {

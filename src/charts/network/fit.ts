@@ -13,8 +13,16 @@ export function fitView(
   height: number,
   labelWidth: ((text: string) => number) | null,
   lineHeight = 16,
+  /** Where the labels were placed, in layout units: the view keeps each of them whole. */
+  boxes: readonly { x: number; y: number; w: number; h: number }[] = [],
 ): ViewTransform {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    x1 = Math.max(x1, b.x + b.w);
+    y0 = Math.min(y0, b.y);
+    y1 = Math.max(y1, b.y + b.h);
+  }
   nodes.forEach((n, i) => {
     if (!n.visible) return;
     const half = Math.max(n.r, labelWidth ? labelWidth(n.label) / 2 : 0);

@@ -102,7 +102,9 @@ export function labelWidth(text: string): number {
   if (measurer === undefined) {
     measurer =
       typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-    if (measurer) measurer.font = '12px system-ui, sans-serif';
+    // The page's own fonts, as the SVG labels are set in them (a CJK face is wider than system-ui).
+    if (measurer)
+      measurer.font = `12px ${getComputedStyle(document.documentElement).fontFamily || 'system-ui, sans-serif'}`;
   }
   return measurer?.measureText(text).width ?? text.length * 6.5;
 }
