@@ -64,6 +64,7 @@ describe('queryCodec: links from before it keep their meaning', () => {
       hidden: ['x y'],
       band: false,
       multiples: true,
+      highlight: [],
     });
     expect(trendsQueryString(s)).toBe(links.trends);
   });

@@ -9,7 +9,7 @@ describe('parseTrendsQuery(query)', () => {
   it('reads every parameter', () => {
     expect(
       parseTrendsQuery(
-        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off&layout=multiples',
+        'factories=zhenya,guangming&products=crepe%20satin,%E8%BD%AF%E7%BC%8E&from=1955-01&to=1957-12&interval=quarter&by=product&hidden=zhenya&band=off&layout=multiples&hl=dongwu,zhenya',
       ),
     ).toEqual({
       factories: ['zhenya', 'guangming'],
@@ -21,6 +21,7 @@ describe('parseTrendsQuery(query)', () => {
       hidden: ['zhenya'],
       band: false,
       multiples: true,
+      highlight: ['dongwu', 'zhenya'],
     });
   });
 
