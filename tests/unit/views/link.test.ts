@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notIn } from '../../../src/lib/views/link';
+import { notIn, unknownInLink } from '../../../src/lib/views/link';
 
 describe('notIn(named, known)', () => {
   it('gives what a link names that the data lacks, in the link’s order', () => {
@@ -9,5 +9,22 @@ describe('notIn(named, known)', () => {
     ]);
     expect(notIn([], ['a'])).toEqual([]);
     expect(notIn(['a'], new Map([['a', 1]]).keys())).toEqual([]);
+  });
+});
+
+describe('unknownInLink(asked, here)', () => {
+  it('lists, per kind the view names, what the link asks for that is not here', () => {
+    expect(
+      unknownInLink(
+        { factories: 'meixin', experiences: '' },
+        { factories: ['zhenya'], experiences: ['Night school'] },
+      ),
+    ).toEqual([
+      { kind: 'factories', names: ['meixin'] },
+      { kind: 'experiences', names: [] },
+    ]);
+    expect(
+      unknownInLink({ products: ['velvet', 'crepe satin'] }, { products: ['crepe satin'] }),
+    ).toEqual([{ kind: 'products', names: ['velvet'] }]);
   });
 });
