@@ -13,6 +13,8 @@ export interface TrendChartProps {
   summary: string;
   /** Vertical rules at dates (adoptions): when, what to print (short), the full text, and a colour. */
   markers?: { time: number; label: string; title: string; color: string }[];
+  /** Callouts: text with an arrow to a point (a rate at a time) or to a date (rate null). */
+  callouts?: { time: number; rate: number | null; text: string; color: string }[];
   /** Height in CSS pixels; the width follows the container. */
   height?: number;
   /** A y maximum shared with sibling charts (small multiples), instead of this chart's own. */

@@ -219,3 +219,44 @@ test('step mode reveals a slide’s series one keypress at a time, then moves on
   await page.keyboard.press('ArrowRight');
   await expect(bar(page)).toContainText('Slide 2 of 5');
 });
+
+test('a callout placed on a chart lives in its link, is drawn as text, and is exported', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/trends?factories=guangming');
+  await page.getByText('Callouts (0)').click();
+  await page.getByRole('combobox', { name: 'Month', exact: true }).selectOption('1956-09');
+  await page
+    .getByRole('combobox', { name: 'Pointing at' })
+    .selectOption({ label: 'Guangming Silk Factory' });
+  const text = 'Finds the <b>key</b> defect';
+  await page.getByRole('textbox', { name: 'Text', exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Add callout' }).click();
+  await expect(page).toHaveURL(/call=1956-09%7Cguangming%7CFinds/);
+  // Drawn as text, never as markup.
+  const drawn = page.locator('main .chart g.callout text');
+  await expect(drawn).toHaveText(text);
+  await expect(page.locator('main .chart g.callout b')).toHaveCount(0);
+  // It points at Guangming's September 1956 point: the arrow ends by that point.
+  const arrow = await page.locator('main .chart g.callout line').evaluate((l) => {
+    const r = l.getBoundingClientRect();
+    return { x: r.left + r.width / 2, bottom: r.bottom };
+  });
+  expect(arrow.bottom).toBeGreaterThan((await drawn.boundingBox())!.y);
+
+  const wait = page.waitForEvent('download');
+  await page
+    .getByRole('group', { name: /^Export Defect rate/ })
+    .getByRole('button', { name: 'SVG' })
+    .click();
+  const svg = await readFile((await (await wait).path())!, 'utf8');
+  expect(svg).toContain('Finds the &lt;b&gt;key&lt;/b&gt; defect</text>');
+
+  // The link keeps it: a reload (or a slide of this view) shows it again.
+  await page.reload();
+  await expect(page.locator('main .chart g.callout text')).toHaveText(text);
+  await page.getByText('Callouts (1)').click();
+  await page.getByRole('button', { name: `Remove the callout “${text}”` }).click();
+  await expect(page.locator('main .chart g.callout')).toHaveCount(0);
+});

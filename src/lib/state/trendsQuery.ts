@@ -1,5 +1,6 @@
 import { INTERVALS, type Interval } from '../analysis/periods';
-import { choice, flag, list, month, queryCodec } from './queryParams';
+import { MONTH_PATTERN } from '../calendar';
+import { choice, flag, list, month, pair, queryCodec } from './queryParams';
 
 export { listParam, listPart } from './queryParams';
 
@@ -25,7 +26,23 @@ export interface TrendsState {
    * grey context); empty = the story's (the first factories to exchange experience).
    */
   highlight: string[];
+  /**
+   * Callouts the presenter placed: text with an arrow to a series' point in a month, or to the
+   * month itself when no series is named. They live in the link, so decks and bundles keep them.
+   */
+  callouts: Callout[];
 }
+
+/** A callout on the trend chart: its month `YYYY-MM`, the series it points at ('' = the date), its text. */
+export interface Callout {
+  period: string;
+  series: string;
+  text: string;
+}
+
+/** The longest callout, in characters, and the most a view keeps. */
+export const CALLOUT_MAX = 120;
+export const CALLOUTS_MAX = 10;
 
 /** The view with nothing chosen: every factory, monthly, bands on. */
 export const DEFAULT_TRENDS: TrendsState = {
@@ -39,6 +56,7 @@ export const DEFAULT_TRENDS: TrendsState = {
   band: true,
   multiples: false,
   highlight: [],
+  callouts: [],
 };
 
 const codec = queryCodec<TrendsState>(DEFAULT_TRENDS, {
@@ -52,6 +70,20 @@ const codec = queryCodec<TrendsState>(DEFAULT_TRENDS, {
   multiples: flag('layout', 'multiples'),
   hidden: list('hidden'),
   highlight: list('hl'),
+  // `call=1956-09|guangming|Finds the key defect`: month, series ('' for the date), text.
+  callouts: {
+    read: (q) => {
+      const out: Callout[] = [];
+      for (const c of q.params.getAll('call')) {
+        const [period, series, ...rest] = c.split('|');
+        const text = rest.join('|').trim().slice(0, CALLOUT_MAX);
+        if (MONTH_PATTERN.test(period ?? '') && text && out.length < CALLOUTS_MAX)
+          out.push({ period, series: series ?? '', text });
+      }
+      return out;
+    },
+    write: (v) => v.map((c) => pair('call', `${c.period}|${c.series}|${c.text}`)),
+  },
 });
 
 /**

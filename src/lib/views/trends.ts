@@ -14,7 +14,7 @@ import { formatDay, formatInt, formatPct } from '../format';
 import type { Translate } from '../i18n/translate';
 import type { ExchangeRecord } from '../schema/types';
 import { DEFAULT_CONTROL, type ControlState } from '../state/controlQuery';
-import type { TrendsState } from '../state/trendsQuery';
+import type { Callout, TrendsState } from '../state/trendsQuery';
 
 /** Bands of many lines overlap into a wash that hides the lines: above this many, lines only. */
 export const BAND_MAX_SERIES = 12;
@@ -48,6 +48,35 @@ export function storySeries(
     for (const id of [e.source_factory, e.target_factory])
       if (keys.has(id) && !first.includes(id) && first.length < most) first.push(id);
   return first;
+}
+
+/** A callout as the chart draws it: where it points (a rate at a time, or a date), its text and colour. */
+export interface CalloutMark {
+  time: number;
+  rate: number | null;
+  text: string;
+  color: string;
+}
+
+/**
+ * The view's callouts as the chart draws them: a series' callout points at its period's rate
+ * (the period holding the month, at any interval), a date's at the month's first day; one on
+ * a series not shown, or a month outside the data, is not drawn.
+ */
+export function calloutMarks(
+  callouts: readonly Callout[],
+  visible: readonly RateSeries[],
+  color: (key: string) => string,
+): CalloutMark[] {
+  return callouts.flatMap((c): CalloutMark[] => {
+    const time = Date.parse(`${c.period}-01T00:00:00Z`);
+    if (!c.series) return [{ time, rate: null, text: c.text, color: 'var(--ink-2)' }];
+    const s = visible.find((v) => v.key === c.series);
+    const p = s?.points.find((q) => q.start <= time && time < q.end);
+    return s && p
+      ? [{ time: (p.start + p.end) / 2, rate: p.rate, text: c.text, color: color(s.key) }]
+      : [];
+  });
 }
 
 /** Whether the 95% bands are drawn: asked for, and in panels or over few enough lines. */

@@ -65,6 +65,7 @@ describe('queryCodec: links from before it keep their meaning', () => {
       band: false,
       multiples: true,
       highlight: [],
+      callouts: [],
     });
     expect(trendsQueryString(s)).toBe(links.trends);
   });

@@ -18,6 +18,7 @@ import {
   trendCaption,
   trendSummary,
   pooledEnds,
+  calloutMarks,
 } from '../../../src/lib/views/trends';
 import { lot, rollupsOf } from '../records';
 import { wilsonInterval } from '../../../src/lib/analysis/stats';
@@ -168,5 +169,27 @@ describe('the trends view model', () => {
   it('has no Pareto when no lot names a type', () => {
     const untyped = rollupsOf([lot('zhenya', 'silk', '1956-08', 100, 5)]);
     expect(paretoBars(untyped.defectRollups, untyped.rollups, '{}', '(none)')).toEqual([]);
+  });
+});
+
+describe('calloutMarks(callouts, visible, color)', () => {
+  it('points a series’ callout at its period’s rate, and a date’s at the month', () => {
+    const marks = calloutMarks(
+      [
+        { period: '1956-09', series: 'zhenya', text: 'falls' },
+        { period: '1956-10', series: '', text: 'meeting' },
+        { period: '1956-09', series: 'nobody', text: 'not shown' },
+      ],
+      series,
+      () => '#123456',
+    );
+    expect(marks).toHaveLength(2);
+    expect(marks[0]).toMatchObject({ rate: 0.07, text: 'falls', color: '#123456' });
+    expect(marks[1]).toEqual({
+      time: Date.UTC(1956, 9, 1),
+      rate: null,
+      text: 'meeting',
+      color: 'var(--ink-2)',
+    });
   });
 });
