@@ -67,6 +67,16 @@ for (const lang of ['en', 'zh'] as const)
       await page.goto(`./${view.route}`);
       await expect(view.ready(page)).toBeVisible();
       if (view.name === 'network') await expect(page.locator('.laying')).toHaveCount(0);
+      // The data's words are labelled in the reader's language once the imports' terms load:
+      // wait for them, so the picture is of the page as it settles, not of its first frame.
+      const words: Record<string, Partial<Record<'en' | 'zh', string>>> = {
+        trends: { en: 'broken warp' },
+        network: { zh: '丝织' },
+        impact: { zh: '抓关键疵点' },
+        'control-chart': { en: 'broken warp', zh: '绉缎' },
+      };
+      const word = words[view.name]?.[lang];
+      if (word) await expect(page.locator('main')).toContainText(word);
       await looksLike(page, `${view.name}-${lang}`, view.mask?.(page));
     });
 
