@@ -1,17 +1,5 @@
-import { expect, test, type Download, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import { openWithSample } from './helpers';
-
-async function exportAs(
-  page: Page,
-  group: string,
-  kind: string,
-): Promise<{ file: Download; bytes: Buffer }> {
-  const wait = page.waitForEvent('download');
-  await page.getByRole('group', { name: group }).getByRole('button', { name: kind }).click();
-  const file = await wait;
-  return { file, bytes: await readFile((await file.path())!) };
-}
+import { expect, test } from '@playwright/test';
+import { exportAs, openWithSample } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await openWithSample(page);

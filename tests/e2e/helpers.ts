@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 
 /** Path of a file in tests/fixtures/. */
@@ -40,3 +41,15 @@ export const textFile = (name: string, text: string, mimeType = 'application/jso
   mimeType,
   buffer: Buffer.from(text),
 });
+
+/** Clicks one of a chart's export buttons (in the group named `group`) and reads the download. */
+export async function exportAs(
+  page: Page,
+  group: string | RegExp,
+  kind: string,
+): Promise<{ file: Download; bytes: Buffer }> {
+  const wait = page.waitForEvent('download');
+  await page.getByRole('group', { name: group }).getByRole('button', { name: kind }).click();
+  const file = await wait;
+  return { file, bytes: await readFile((await file.path())!) };
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openWithSample } from './helpers';
+import { exportAs, openWithSample } from './helpers';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -245,12 +245,7 @@ test('a callout placed on a chart lives in its link, is drawn as text, and is ex
   });
   expect(arrow.bottom).toBeGreaterThan((await drawn.boundingBox())!.y);
 
-  const wait = page.waitForEvent('download');
-  await page
-    .getByRole('group', { name: /^Export Defect rate/ })
-    .getByRole('button', { name: 'SVG' })
-    .click();
-  const svg = await readFile((await (await wait).path())!, 'utf8');
+  const svg = (await exportAs(page, /^Export Defect rate/, 'SVG')).bytes.toString('utf8');
   expect(svg).toContain('Finds the &lt;b&gt;key&lt;/b&gt; defect</text>');
 
   // The link keeps it: a reload (or a slide of this view) shows it again.

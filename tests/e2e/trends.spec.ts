@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
 import { generateProduction } from '../../bench/generate.mjs';
-import { card, chooseFiles, fixturePath, openWithSample } from './helpers';
+import { card, chooseFiles, exportAs, fixturePath, openWithSample } from './helpers';
 
 const chart = (page: Page) => page.getByRole('img', { name: /^Defect rate/ });
 const points = (page: Page) => page.locator('svg g.series circle.point');
@@ -185,12 +184,7 @@ test('beyond 1,000 points the marks draw on a canvas, while axes and focus stay 
   });
   expect(inked).toBeGreaterThan(10_000);
   // Exports carry the canvas's marks as an image.
-  const wait = page.waitForEvent('download');
-  await page
-    .getByRole('group', { name: /^Export Defect rate/ })
-    .getByRole('button', { name: 'SVG' })
-    .click();
-  const svg = await readFile((await (await wait).path())!, 'utf8');
+  const svg = (await exportAs(page, /^Export Defect rate/, 'SVG')).bytes.toString('utf8');
   const image = svg.match(/<image [^>]*width="(\d+)"[^>]*href="data:image\/png;base64,([^"]+)"/);
   expect(image).not.toBeNull();
   // Drawn again at twice the size, not the screen's bitmap scaled up: sharp in the 2× PNG.

@@ -16,6 +16,9 @@ import type { RollupChunk } from '../db/database';
 import type { ExchangeRecord, FactoryRecord } from '../schema/types';
 import type { NodeSize } from '../state/networkQuery';
 import type { DrawEdge, DrawNode } from '../../charts/network/canvas';
+import { networkEdgesCsv, networkNodesCsv } from '../share/chartCsv';
+import { formatDay } from '../format';
+import type { Translate } from '../i18n/translate';
 
 /** Grey for what has no category: a factory without an industry, an edge without a topic. */
 export const NO_CATEGORY = '#7a8794';
@@ -275,4 +278,45 @@ export function factorySpark(rollups: readonly RollupChunk[], factory: string): 
     defectRateByPeriod(rollups, { interval: 'month', by: 'factory', factories: [factory] })[0]
       ?.points ?? []
   );
+}
+
+/** What the graph's exports need: a title with the date shown, and its two CSV tables. */
+export function networkExports(input: {
+  experience: string;
+  at: number;
+  metrics: readonly FactoryMetrics[];
+  shown: readonly GraphEdge[];
+  adoptedAt: ReadonlyMap<string, number>;
+  label: (id: string) => string;
+  industryOf: (id: string) => string | undefined;
+  word: (field: 'experience' | 'topic' | 'industry', w: string) => string;
+  source: string;
+  tr: Translate;
+}) {
+  const { tr, word, at } = input;
+  return {
+    title: tr('network.exportTitle', {
+      experience: input.experience
+        ? `${tr('common.comma')}${word('experience', input.experience)}`
+        : '',
+      date: formatDay(at),
+    }),
+    source: input.source,
+    nodes: (place: (id: string) => [number, number] | null) =>
+      networkNodesCsv(
+        input.metrics,
+        input.label,
+        (id) => word('industry', input.industryOf(id) ?? ''),
+        input.adoptedAt,
+        at,
+        place,
+      ),
+    links: () =>
+      networkEdgesCsv(
+        input.shown,
+        input.label,
+        { topic: (x) => word('topic', x), experience: (x) => word('experience', x) },
+        at,
+      ),
+  };
 }

@@ -15,6 +15,7 @@ import type { Translate } from '../i18n/translate';
 import type { ExchangeRecord } from '../schema/types';
 import { DEFAULT_CONTROL, type ControlState } from '../state/controlQuery';
 import type { Callout, TrendsState } from '../state/trendsQuery';
+import { CONTEXT, PALETTE, seriesColor } from '../../charts/palette';
 
 /** Bands of many lines overlap into a wash that hides the lines: above this many, lines only. */
 export const BAND_MAX_SERIES = 12;
@@ -76,6 +77,48 @@ export function calloutMarks(
     return s && p
       ? [{ time: (p.start + p.end) / 2, rate: p.rate, text: c.text, color: color(s.key) }]
       : [];
+  });
+}
+
+/**
+ * How a view's series are painted: with no more series than colours, each its own colour by
+ * its place among all series (so hiding one never repaints the others); past the palette, the
+ * story's series in colour, the one `lit` by the pointer after them, and the rest grey context.
+ * `picked` are the coloured ones of a crowded view.
+ */
+export function seriesPaint(
+  keys: readonly string[],
+  story: readonly string[],
+  lit: string | null,
+): { crowded: boolean; picked: string[]; colors: Map<string, string> } {
+  if (keys.length <= PALETTE.length)
+    return { crowded: false, picked: [], colors: new Map(keys.map((k, i) => [k, seriesColor(i)])) };
+  const picked = lit && !story.includes(lit) ? [...story, lit] : [...story];
+  return {
+    crowded: true,
+    picked,
+    colors: new Map(
+      keys.map((k) => [k, picked.includes(k) ? seriesColor(picked.indexOf(k)) : CONTEXT]),
+    ),
+  };
+}
+
+/** The series in drawing order: grey context first, so the coloured ones are drawn over it. */
+export const drawOrder = (series: readonly RateSeries[], picked: readonly string[]): RateSeries[] =>
+  [...series].sort((a, b) => Number(picked.includes(a.key)) - Number(picked.includes(b.key)));
+
+/** The note over a crowded chart: which series are in colour, and why. */
+export function highlightNote(
+  view: TrendsState,
+  story: readonly string[],
+  total: number,
+  label: (key: string) => string,
+  tr: Translate,
+): string {
+  const chosen = view.highlight.length > 0 || view.by !== 'factory';
+  return tr(chosen ? 'trends.highlightChosen' : 'trends.highlightStory', {
+    names: story.map(label).join(tr('common.listSep')),
+    n: total - story.length,
   });
 }
 

@@ -19,9 +19,12 @@ import {
   trendSummary,
   pooledEnds,
   calloutMarks,
+  seriesPaint,
+  drawOrder,
 } from '../../../src/lib/views/trends';
 import { lot, rollupsOf } from '../records';
 import { wilsonInterval } from '../../../src/lib/analysis/stats';
+import { CONTEXT } from '../../../src/charts/palette';
 
 const view = (patch: Partial<TrendsState> = {}): TrendsState => ({ ...DEFAULT_TRENDS, ...patch });
 const names: Record<string, string> = { zhenya: 'Zhenya', dongwu: 'Dongwu' };
@@ -191,5 +194,23 @@ describe('calloutMarks(callouts, visible, color)', () => {
       text: 'meeting',
       color: 'var(--ink-2)',
     });
+  });
+});
+
+describe('seriesPaint(keys, story, lit)', () => {
+  it('gives each series its own colour while they fit the palette', () => {
+    const p = seriesPaint(['a', 'b'], [], null);
+    expect(p.crowded).toBe(false);
+    expect(new Set(p.colors.values()).size).toBe(2);
+  });
+  it('past the palette, colours the story and the lit series, each once, and greys the rest', () => {
+    const keys = Array.from({ length: 15 }, (_, i) => `f${i}`);
+    const p = seriesPaint(keys, ['f3', 'f7'], 'f9');
+    expect(p.crowded).toBe(true);
+    expect(p.picked).toEqual(['f3', 'f7', 'f9']);
+    const coloured = keys.filter((k) => p.colors.get(k) !== CONTEXT);
+    expect(coloured).toEqual(['f3', 'f7', 'f9']);
+    expect(new Set(coloured.map((k) => p.colors.get(k))).size).toBe(3);
+    expect(drawOrder(series, [series[0].key]).at(-1)?.key).toBe(series[0].key);
   });
 });
