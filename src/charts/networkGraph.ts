@@ -14,4 +14,6 @@ export interface NetworkGraphProps {
   /** A node was dragged to a layout position: pin it there. */
   onpin: (id: string, x: number, y: number) => void;
   height?: number;
+  /** Callouts: text with an arrow to a factory's node (one not drawn has none). */
+  callouts?: { id: string; text: string }[];
 }

@@ -255,3 +255,49 @@ test('a callout placed on a chart lives in its link, is drawn as text, and is ex
   await page.getByRole('button', { name: `Remove the callout “${text}”` }).click();
   await expect(page.locator('main .chart g.callout')).toHaveCount(0);
 });
+
+test('callouts go on the network and on the Impact chart too, and travel with their links and exports', async ({
+  page,
+}) => {
+  await openWithSample(page);
+  await page.goto('./#/network');
+  await page.getByText('Callouts (0)').click();
+  await page
+    .getByRole('combobox', { name: 'Factory', exact: true })
+    .selectOption({ label: 'Zhenya Silk Factory' });
+  await page.getByRole('textbox', { name: 'Text', exact: true }).fill('Where it <i>began</i>');
+  await page.getByRole('button', { name: 'Add callout' }).click();
+  await expect(page).toHaveURL(/call=zhenya%7C%7CWhere/);
+  const net = page.locator('main .network g.callout');
+  await expect(net.locator('text')).toHaveText('Where it <i>began</i>');
+  // The arrowhead touches Zhenya's node at its rim.
+  const node = (await page.locator('main .network g.node[data-id="zhenya"] circle').boundingBox())!;
+  const head = (await net.locator('path').boundingBox())!;
+  const gap =
+    Math.hypot(
+      head.x + head.width / 2 - (node.x + node.width / 2),
+      head.y + head.height / 2 - (node.y + node.height / 2),
+    ) -
+    node.width / 2;
+  expect(gap).toBeGreaterThan(0);
+  expect(gap).toBeLessThan(10);
+  const graph = (await exportAs(page, /^Export Who learned from whom/, 'SVG')).bytes.toString(
+    'utf8',
+  );
+  expect(graph).toContain('Where it &lt;i&gt;began&lt;/i&gt;</text>');
+  await page.reload();
+  await expect(page.locator('main .network g.callout text')).toHaveText('Where it <i>began</i>');
+
+  await page.goto('./#/impact');
+  await page.getByText('Callouts (0)').click();
+  await page.getByRole('combobox', { name: 'months from adoption' }).selectOption('3');
+  await page
+    .getByRole('combobox', { name: 'Pointing at' })
+    .selectOption({ label: 'Effect (points)' });
+  await page.getByRole('textbox', { name: 'Text', exact: true }).fill('The drop holds');
+  await page.getByRole('button', { name: 'Add callout' }).click();
+  await expect(page).toHaveURL(/call=3%7Ceffect%7CThe\+drop/);
+  await expect(page.locator('main g.callout text')).toHaveText('The drop holds');
+  const effect = await exportAs(page, 'Export Effect of adoption, by month from adoption', 'SVG');
+  expect(effect.bytes.toString('utf8')).toContain('The drop holds</text>');
+});

@@ -108,3 +108,39 @@ export function labelWidth(text: string): number {
   }
   return measurer?.measureText(text).width ?? text.length * 6.5;
 }
+
+/**
+ * The way from a node to its callout (each ±1: right or left, down or up): of the four
+ * diagonals, the one whose text box, `w`×`h` px at `reach` px from the rim, overlaps the
+ * least of `obstacles` (nodes and labels, in screen px) and stays inside the frame; ties go
+ * to up and right. O(4·obstacles).
+ */
+export function calloutDir(
+  at: { x: number; y: number; rim: number },
+  w: number,
+  h: number,
+  reach: number,
+  obstacles: readonly LabelBox[],
+  frame: { w: number; h: number },
+): [number, number] {
+  const area = (a: LabelBox, b: LabelBox) =>
+    Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
+    Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+  let best: [number, number] = [1, -1];
+  let least = Infinity;
+  for (const [sx, sy] of [
+    [1, -1],
+    [-1, -1],
+    [1, 1],
+    [-1, 1],
+  ] as const) {
+    const ax = at.x + sx * (at.rim + reach);
+    const ay = at.y + sy * (at.rim + reach);
+    const box = { x: sx > 0 ? ax : ax - w, y: sy < 0 ? ay - h : ay, w, h };
+    const inside = area(box, { x: 0, y: 0, w: frame.w, h: frame.h });
+    let cost = (w * h - inside) * 4;
+    for (const o of obstacles) cost += area(box, o);
+    if (cost < least) [least, best] = [cost, [sx, sy]];
+  }
+  return best;
+}

@@ -1,4 +1,4 @@
-import { choice, int, pair, queryCodec, text } from './queryParams';
+import { callouts, choice, int, pair, queryCodec, text, type Callout } from './queryParams';
 /** Everything the Impact view shows, as it lives in the URL hash (`#/impact?…`). */
 export interface ImpactState {
   /** One experience ('' = each factory's first adoption of any). */
@@ -19,6 +19,11 @@ export interface ImpactState {
   season: 0 | 1 | 2 | null;
   /** The factory whose time series is drawn ('' = the first adopter). */
   factory: string;
+  /**
+   * Callouts on the effect chart: `at` a period from adoption (`-2`, `3`), pointing at the
+   * estimate there (`on` = `effect`) or at the period on the axis (`on` = '').
+   */
+  callouts: Callout[];
 }
 
 export const DEFAULT_IMPACT: ImpactState = {
@@ -30,6 +35,7 @@ export const DEFAULT_IMPACT: ImpactState = {
   band: 'pointwise',
   season: null,
   factory: '',
+  callouts: [],
 };
 
 const codec = queryCodec<ImpactState>(DEFAULT_IMPACT, {
@@ -47,6 +53,7 @@ const codec = queryCodec<ImpactState>(DEFAULT_IMPACT, {
     write: (v) => (v === null ? [] : [pair('season', v)]),
   },
   factory: text('factory'),
+  callouts: callouts('call', (at) => /^-?\d{1,2}$/.test(at)),
 });
 
 /** Reads the Impact state from a query string; malformed values fall back to the defaults. */

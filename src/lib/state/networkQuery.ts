@@ -1,4 +1,14 @@
-import { choice, day, month, positions, queryCodec, text, type Positions } from './queryParams';
+import {
+  callouts,
+  choice,
+  day,
+  month,
+  positions,
+  queryCodec,
+  text,
+  type Callout,
+  type Positions,
+} from './queryParams';
 
 /** What node size shows on the network. */
 export type NodeSize = 'out' | 'reach' | 'workers';
@@ -25,6 +35,8 @@ export interface NetworkState {
    * the view shows, so a link, a slide or a bundle shows the graph as it was arranged.
    */
   pins: Positions;
+  /** Callouts on the graph: `at` a factory id, an arrow to its node. */
+  callouts: Callout[];
 }
 
 export const DEFAULT_NETWORK: NetworkState = {
@@ -38,6 +50,7 @@ export const DEFAULT_NETWORK: NetworkState = {
   at: '',
   factory: '',
   pins: {},
+  callouts: [],
 };
 
 const codec = queryCodec<NetworkState>(DEFAULT_NETWORK, {
@@ -51,6 +64,7 @@ const codec = queryCodec<NetworkState>(DEFAULT_NETWORK, {
   at: day('at'),
   factory: text('factory'),
   pins: positions('pins'),
+  callouts: callouts('call', (at) => at.trim() !== ''),
 });
 
 /** Reads the Network state from a query string; malformed values fall back to the defaults. */

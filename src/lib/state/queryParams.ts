@@ -127,6 +127,43 @@ export const list = <S>(name: string): QueryField<S, string[]> => ({
   write: (v) => [listPart(name, v)],
 });
 
+/**
+ * A callout a presenter placed on a chart: text with an arrow to a place. `at` is where (a month
+ * on a time chart, a period from adoption on Impact's, a factory on the network) and `on` what
+ * it points at there ('' = the place itself: the date on the axis, the factory's node; else a
+ * series of the chart). Callouts live in the view's link, so decks and bundles keep them.
+ */
+export interface Callout {
+  at: string;
+  on: string;
+  text: string;
+}
+
+/** The longest callout, in characters, and the most a view keeps. */
+export const CALLOUT_MAX = 120;
+export const CALLOUTS_MAX = 10;
+
+/**
+ * A view's callouts, each written `name=at|on|text` (the text keeps any `|` of its own); one
+ * whose `at` fails `valid`, or with no text, is dropped, and text is cut at {@link CALLOUT_MAX}.
+ */
+export const callouts = <S>(
+  name: string,
+  valid: (at: string) => boolean,
+): QueryField<S, Callout[]> => ({
+  read: (q) => {
+    const out: Callout[] = [];
+    for (const c of q.params.getAll(name)) {
+      const [at, on, ...rest] = c.split('|');
+      const text = rest.join('|').trim().slice(0, CALLOUT_MAX);
+      if (valid(at ?? '') && text && out.length < CALLOUTS_MAX)
+        out.push({ at, on: on ?? '', text });
+    }
+    return out;
+  },
+  write: (v) => v.map((c) => pair(name, `${c.at}|${c.on}|${c.text}`)),
+});
+
 /** Positions in a layout, by id. */
 export type Positions = Record<string, [number, number]>;
 

@@ -1,8 +1,8 @@
 import { INTERVALS, type Interval } from '../analysis/periods';
 import { MONTH_PATTERN } from '../calendar';
-import { choice, flag, list, month, pair, queryCodec } from './queryParams';
+import { callouts, choice, flag, list, month, queryCodec, type Callout } from './queryParams';
 
-export { listParam, listPart } from './queryParams';
+export { listParam, listPart, type Callout } from './queryParams';
 
 /** Everything the Trends view shows, as it lives in the URL hash (`#/trends?…`). */
 export interface TrendsState {
@@ -27,22 +27,11 @@ export interface TrendsState {
    */
   highlight: string[];
   /**
-   * Callouts the presenter placed: text with an arrow to a series' point in a month, or to the
-   * month itself when no series is named. They live in the link, so decks and bundles keep them.
+   * Callouts the presenter placed: text with an arrow to a series' point in a month (`at`, `on`),
+   * or to the month itself when no series is named. They live in the link, so decks and bundles keep them.
    */
   callouts: Callout[];
 }
-
-/** A callout on the trend chart: its month `YYYY-MM`, the series it points at ('' = the date), its text. */
-export interface Callout {
-  period: string;
-  series: string;
-  text: string;
-}
-
-/** The longest callout, in characters, and the most a view keeps. */
-export const CALLOUT_MAX = 120;
-export const CALLOUTS_MAX = 10;
 
 /** The view with nothing chosen: every factory, monthly, bands on. */
 export const DEFAULT_TRENDS: TrendsState = {
@@ -71,19 +60,7 @@ const codec = queryCodec<TrendsState>(DEFAULT_TRENDS, {
   hidden: list('hidden'),
   highlight: list('hl'),
   // `call=1956-09|guangming|Finds the key defect`: month, series ('' for the date), text.
-  callouts: {
-    read: (q) => {
-      const out: Callout[] = [];
-      for (const c of q.params.getAll('call')) {
-        const [period, series, ...rest] = c.split('|');
-        const text = rest.join('|').trim().slice(0, CALLOUT_MAX);
-        if (MONTH_PATTERN.test(period ?? '') && text && out.length < CALLOUTS_MAX)
-          out.push({ period, series: series ?? '', text });
-      }
-      return out;
-    },
-    write: (v) => v.map((c) => pair('call', `${c.period}|${c.series}|${c.text}`)),
-  },
+  callouts: callouts('call', (at) => MONTH_PATTERN.test(at)),
 });
 
 /**

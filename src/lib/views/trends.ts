@@ -70,9 +70,9 @@ export function calloutMarks(
   color: (key: string) => string,
 ): CalloutMark[] {
   return callouts.flatMap((c): CalloutMark[] => {
-    const time = Date.parse(`${c.period}-01T00:00:00Z`);
-    if (!c.series) return [{ time, rate: null, text: c.text, color: 'var(--ink-2)' }];
-    const s = visible.find((v) => v.key === c.series);
+    const time = Date.parse(`${c.at}-01T00:00:00Z`);
+    if (!c.on) return [{ time, rate: null, text: c.text, color: 'var(--ink-2)' }];
+    const s = visible.find((v) => v.key === c.on);
     const p = s?.points.find((q) => q.start <= time && time < q.end);
     return s && p
       ? [{ time: (p.start + p.end) / 2, rate: p.rate, text: c.text, color: color(s.key) }]

@@ -17,6 +17,10 @@ describe('impact view state in the URL', () => {
       band: 'simultaneous',
       season: 0,
       factory: 'zhenya',
+      callouts: [
+        { at: '-2', on: '', text: 'before the meeting' },
+        { at: '3', on: 'effect', text: 'the drop | at last' },
+      ],
     };
     expect(parseImpactQuery(impactQueryString(s))).toEqual(s);
     expect(impactQueryString(DEFAULT_IMPACT)).toBe('');
@@ -28,5 +32,8 @@ describe('impact view state in the URL', () => {
       DEFAULT_IMPACT,
     );
     expect(parseImpactQuery('k=2.5').k).toBe(6);
+    expect(
+      parseImpactQuery('call=1956-09||a month is no period&call=x|effect|no&call=4||ok').callouts,
+    ).toEqual([{ at: '4', on: '', text: 'ok' }]);
   });
 });

@@ -21,6 +21,7 @@ describe('network view state in the URL', () => {
         zhenya: [-214, 33] as [number, number],
         'works:7, east': [12, 0] as [number, number],
       },
+      callouts: [{ at: 'works:7, east', on: '', text: '学习振亚经验 & more' }],
     };
     expect(parseNetworkQuery(networkQueryString(s))).toEqual(s);
     expect(networkQueryString(DEFAULT_NETWORK)).toBe('');

@@ -74,13 +74,13 @@ describe('trendsQueryString(state)', () => {
 describe('callouts in the Trends link', () => {
   it('round-trip a month, a series and a text with any characters, and drop malformed ones', () => {
     const callouts = [
-      { period: '1956-09', series: 'guangming', text: 'Finds the key defect | at last & <b>' },
-      { period: '1957-01', series: '', text: '全市交流会' },
+      { at: '1956-09', on: 'guangming', text: 'Finds the key defect | at last & <b>' },
+      { at: '1957-01', on: '', text: '全市交流会' },
     ];
     const q = trendsQueryString({ ...DEFAULT_TRENDS, callouts });
     expect(parseTrendsQuery(q).callouts).toEqual(callouts);
     expect(
       parseTrendsQuery('call=1956-13|x|bad month&call=1956-02|x|&call=1956-03||ok').callouts,
-    ).toEqual([{ period: '1956-03', series: '', text: 'ok' }]);
+    ).toEqual([{ at: '1956-03', on: '', text: 'ok' }]);
   });
 });

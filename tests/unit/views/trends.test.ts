@@ -179,9 +179,9 @@ describe('calloutMarks(callouts, visible, color)', () => {
   it('points a series’ callout at its period’s rate, and a date’s at the month', () => {
     const marks = calloutMarks(
       [
-        { period: '1956-09', series: 'zhenya', text: 'falls' },
-        { period: '1956-10', series: '', text: 'meeting' },
-        { period: '1956-09', series: 'nobody', text: 'not shown' },
+        { at: '1956-09', on: 'zhenya', text: 'falls' },
+        { at: '1956-10', on: '', text: 'meeting' },
+        { at: '1956-09', on: 'nobody', text: 'not shown' },
       ],
       series,
       () => '#123456',
