@@ -14,6 +14,8 @@ export interface ExchangeFilter {
 }
 
 export { adoptedOn, dayTime };
+export { staticReach, temporalReach } from './reach';
+export { centrality, communities, type Centrality, type Communities } from './centrality';
 
 /** The exchanges that pass the filter, in date order (stable for equal dates). */
 export function filterExchanges<E extends ExchangeRecord>(
