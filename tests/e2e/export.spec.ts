@@ -125,7 +125,7 @@ test('the network exports: the graph as shown (SVG, PNG), its factories and link
     .trim()
     .split('\r\n');
   expect(nodes[0]).toBe(
-    'factory_id,name,industry,adopted_by_date_shown,first_adoption,learned_from,taught,static_reach,x,y',
+    'factory_id,name,industry,adopted_by_date_shown,first_adoption,learned_from,taught,reach_forward_in_time,static_reach,pagerank,betweenness,community,x,y',
   );
   expect(nodes).toHaveLength(1 + 15);
   // By June 1956 Zhenya had taught Dongwu and Guangming, and Dongwu had taught Zhenya back.

@@ -244,3 +244,63 @@ test('a graph of 600 factories draws on canvas, where hover, click and drag stil
   await expect(page).not.toHaveURL(/pins=/);
   await expect(page.getByRole('button', { name: 'Re-layout' })).toBeDisabled();
 });
+
+test('the factories table ranks reach forward in time beside static reach, PageRank, betweenness and communities', async ({
+  page,
+}) => {
+  await openNetwork(page);
+  const table = page.getByRole('region', { name: 'Factory metrics' }).locator('table').first();
+  const headers = await table.locator('thead th').allTextContents();
+  expect(headers.map((h) => h.replace(/ [▼▲]$/, ''))).toEqual([
+    'Factory',
+    'Learned from',
+    'Taught',
+    'Reach',
+    'Linked',
+    'PageRank',
+    'Betweenness',
+    'Community',
+    'First adoption',
+    'Lag (days)',
+  ]);
+  // Zhenya's teaching ran forward in time to 7 factories; 9 are linked to it in any order.
+  const zhenya = table.locator('tbody tr', { hasText: 'Zhenya Silk Factory' });
+  await expect(zhenya.locator('td').nth(3)).toHaveText('7');
+  await expect(zhenya.locator('td').nth(4)).toHaveText('9');
+  await expect(page.getByText(/\d communities \(Louvain\), modularity 0\.\d\d/)).toBeVisible();
+  // Sorting by PageRank puts the factory most learning flows to first.
+  await table.getByRole('button', { name: 'PageRank' }).click();
+  const first = table.locator('tbody tr').first();
+  const ranks = await table.locator('tbody tr td:nth-child(6)').allTextContents();
+  expect(ranks.map(Number)).toEqual([...ranks.map(Number)].sort((a, b) => b - a));
+  await expect(first.locator('td').nth(5)).toHaveText(ranks[0]);
+
+  // The panel says what reach means, in one sentence, per experience too.
+  await zhenya.getByRole('button').click();
+  const panel = page.getByRole('complementary', { name: 'Factory: Zhenya Silk Factory' });
+  await expect(panel).toContainText(
+    'Reach: 7 factories could have learned from it through exchanges that run forward in time',
+  );
+  await expect(panel).toContainText('By experience:');
+
+  // Colour by community: the legend lists communities instead of industries.
+  await page.getByRole('combobox', { name: 'Colour' }).selectOption('community');
+  await expect(page).toHaveURL(/colour=community/);
+  await expect(page.getByLabel('Legend')).toContainText('community 1');
+  await expect(page.getByLabel('Legend')).not.toContainText('silk');
+  // Size by betweenness: the factory most learning passes through is drawn largest.
+  await page.getByRole('combobox', { name: 'Node size' }).selectOption('betweenness');
+  const radii = await page
+    .locator('g.node')
+    .evaluateAll((gs) =>
+      gs.map((g) => [
+        g.getAttribute('data-id'),
+        Number(g.querySelector('circle')!.getAttribute('r')),
+      ]),
+    );
+  const largest = radii.sort((a, b) => (b[1] as number) - (a[1] as number))[0][0];
+  await table.getByRole('button', { name: 'Betweenness' }).click();
+  await expect(table.locator('tbody tr').first()).toContainText(
+    (await page.locator(`g.node[data-id="${largest}"]`).getAttribute('aria-label'))!,
+  );
+});

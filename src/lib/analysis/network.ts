@@ -1,6 +1,8 @@
 import { daysBetween } from '../calendar';
 import type { ExchangeRecord } from '../schema/types';
 import { adoptedOn, dayTime, firstAdoptions } from './adoptions';
+import { centrality, communities, betweennessSample } from './centrality';
+import { staticReach, temporalReach } from './reach';
 
 /** Which exchanges count: an experience, a topic, factories' industries and a date window (absent = all). */
 export interface ExchangeFilter {
@@ -14,7 +16,7 @@ export interface ExchangeFilter {
 }
 
 export { adoptedOn, dayTime };
-export { staticReach, temporalReach } from './reach';
+export { staticReach, temporalReach };
 export { centrality, communities, type Centrality, type Communities } from './centrality';
 
 /** The exchanges that pass the filter, in date order (stable for equal dates). */
@@ -101,52 +103,102 @@ export interface FactoryMetrics {
   inDegree: number;
   /** Distinct factories that learned from it. */
   outDegree: number;
-  /** Factories that learned from it directly or through others (itself not counted). */
+  /**
+   * Time-respecting reach: factories a chain of exchanges from it reaches, each exchange on or
+   * after the adoption of the one before (see {@link temporalReach}); itself not counted.
+   */
   reach: number;
+  /** Time-respecting reach within each experience it took part in (it taught or learned it). */
+  reachByExperience: Record<string, number>;
+  /** Factories any chain of exchanges from it reaches, dates ignored (static reachability). */
+  staticReach: number;
+  /** PageRank on the graph of who learned from whom (see {@link centrality}). */
+  pagerank: number;
+  /** Normalised betweenness: how much learning between others passes through it. */
+  betweenness: number;
+  /** Its Louvain community (0 = the largest). */
+  community: number;
   /** Its earliest adoption `YYYY-MM-DD`, or null if it adopted nothing. */
   firstAdoption: string | null;
   /** Days from the origin of the experience it adopted first to that adoption; null if none. */
   adoptionLagDays: number | null;
 }
 
-/** Per factory: degrees, reach, first adoption and its lag behind the experience's origin. Sorted by id. */
-export function factoryMetrics(exchanges: readonly ExchangeRecord[]): FactoryMetrics[] {
+/** What the network says as a whole, beside its factories and experiences. */
+export interface NetworkMetrics {
+  factories: FactoryMetrics[];
+  experiences: ExperienceMetrics[];
+  /** How many Louvain communities, and the partition's modularity. */
+  communities: { count: number; modularity: number };
+  /** Sources betweenness was estimated from, or null when it is exact. */
+  betweennessSources: number | null;
+}
+
+/**
+ * Everything the network view measures, in one pass over the exchanges: per factory its
+ * degrees, reach (time-respecting, per experience and overall, and static), centrality,
+ * community and first adoption; per experience its cascade. The costs are those of the parts:
+ * {@link temporalReach} and {@link staticReach} O(E·N/32), {@link centrality} O(N·E) up to its
+ * budget, Louvain about O(E) a pass.
+ */
+export function networkMetrics(exchanges: readonly ExchangeRecord[]): NetworkMetrics {
   const { nodes, edges } = exchangeGraph(exchanges);
-  const out = new Map<string, string[]>();
+  const out = new Map<string, number>();
   const inDeg = new Map<string, number>();
   for (const e of edges) {
     if (e.source === e.target) continue;
-    out.set(e.source, [...(out.get(e.source) ?? []), e.target]);
+    out.set(e.source, (out.get(e.source) ?? 0) + 1);
     inDeg.set(e.target, (inDeg.get(e.target) ?? 0) + 1);
   }
-  const origins = new Map(experienceMetrics(exchanges).map((m) => [m.experience, m]));
-  // Each factory's first adoption, and which experience it was.
+  const experiences = experienceMetrics(exchanges);
+  const origins = new Map(experiences.map((m) => [m.experience, m]));
   const first = firstAdoptions(exchanges);
-  return nodes.map((id) => {
+  const reach = temporalReach(exchanges);
+  const reachStatic = staticReach(exchanges);
+  const central = centrality(exchanges);
+  const groups = communities(exchanges);
+  const byExperience = new Map<string, Record<string, number>>();
+  for (const [experience, list] of groupBy(exchanges, (e) => e.experience))
+    for (const [id, n] of temporalReach(list))
+      byExperience.set(id, { ...byExperience.get(id), [experience]: n });
+  const factories = nodes.map((id) => {
     const f = first.get(id);
     const origin = f ? origins.get(f.experience) : undefined;
     return {
       factory_id: id,
       inDegree: inDeg.get(id) ?? 0,
-      outDegree: out.get(id)?.length ?? 0,
-      reach: reachFrom(id, out),
+      outDegree: out.get(id) ?? 0,
+      reach: reach.get(id) ?? 0,
+      reachByExperience: byExperience.get(id) ?? {},
+      staticReach: reachStatic.get(id) ?? 0,
+      pagerank: central.get(id)?.pagerank ?? 0,
+      betweenness: central.get(id)?.betweenness ?? 0,
+      community: groups.of.get(id) ?? 0,
       firstAdoption: f?.date ?? null,
       adoptionLagDays: f && origin ? daysBetween(dayTime(origin.originDate), f.time) : null,
     };
   });
+  return {
+    factories,
+    experiences,
+    communities: { count: groups.count, modularity: groups.modularity },
+    betweennessSources: betweennessSample(nodes.length, edges.length),
+  };
 }
 
-/** How many nodes a breadth-first walk from `start` along `out` reaches, `start` excluded. */
-function reachFrom(start: string, out: ReadonlyMap<string, readonly string[]>): number {
-  const seen = new Set([start]);
-  const queue = [start];
-  while (queue.length)
-    for (const next of out.get(queue.pop()!) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-    }
-  return seen.size - 1;
+/** Per factory, what the network says of it (see {@link networkMetrics}). Sorted by id. */
+export const factoryMetrics = (exchanges: readonly ExchangeRecord[]): FactoryMetrics[] =>
+  networkMetrics(exchanges).factories;
+
+function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const g = out.get(k);
+    if (g) g.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
 
 /** One adopter of an experience in its diffusion tree. */
@@ -183,11 +235,8 @@ export interface ExperienceMetrics {
  * learned from). Sorted by origin date, then name.
  */
 export function experienceMetrics(exchanges: readonly ExchangeRecord[]): ExperienceMetrics[] {
-  const byExperience = new Map<string, ExchangeRecord[]>();
-  for (const e of exchanges)
-    byExperience.set(e.experience, [...(byExperience.get(e.experience) ?? []), e]);
   const out: ExperienceMetrics[] = [];
-  for (const [experience, list] of byExperience) {
+  for (const [experience, list] of groupBy(exchanges, (e) => e.experience)) {
     const sorted = [...list].sort(
       (a, b) => a.date.localeCompare(b.date) || a.source_factory.localeCompare(b.source_factory),
     );

@@ -28,8 +28,8 @@ export function paretoCsv(bars: readonly ParetoBar[]): string[] {
 
 /**
  * Lines of a CSV of the network's factories as shown: name, industry, whether it had adopted
- * by the date shown (`at`, epoch ms), its degrees and static reach (labelled as such), and its
- * place in the layout.
+ * by the date shown (`at`, epoch ms), its degrees, its reach forward in time and static reach
+ * (each labelled as such), PageRank, betweenness and community, and its place in the layout.
  */
 export function networkNodesCsv(
   metrics: readonly FactoryMetrics[],
@@ -48,7 +48,11 @@ export function networkNodesCsv(
       'first_adoption',
       'learned_from',
       'taught',
+      'reach_forward_in_time',
       'static_reach',
+      'pagerank',
+      'betweenness',
+      'community',
       'x',
       'y',
     ]),
@@ -63,6 +67,10 @@ export function networkNodesCsv(
         m.inDegree,
         m.outDegree,
         m.reach,
+        m.staticReach,
+        m.pagerank,
+        m.betweenness,
+        m.community + 1,
         xy ? Math.round(xy[0]) : '',
         xy ? Math.round(xy[1]) : '',
       ]);

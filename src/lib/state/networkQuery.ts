@@ -11,8 +11,17 @@ import {
 } from './queryParams';
 
 /** What node size shows on the network. */
-export type NodeSize = 'out' | 'reach' | 'workers';
-export const NODE_SIZES: readonly NodeSize[] = ['out', 'reach', 'workers'];
+export type NodeSize = 'out' | 'reach' | 'pagerank' | 'betweenness' | 'workers';
+export const NODE_SIZES: readonly NodeSize[] = [
+  'out',
+  'reach',
+  'pagerank',
+  'betweenness',
+  'workers',
+];
+
+/** What node colour shows: the factory's industry, or its Louvain community. */
+export type NodeColour = 'industry' | 'community';
 
 /** Everything the Network view shows, as it lives in the URL hash (`#/network?…`). */
 export interface NetworkState {
@@ -24,6 +33,7 @@ export interface NetworkState {
   from: string;
   to: string;
   size: NodeSize;
+  colour: NodeColour;
   /** Force-directed graph, or the diffusion tree of the chosen experience. */
   layout: 'force' | 'tree';
   /** Playback position `YYYY-MM-DD` ('' = the end: everything shown). */
@@ -46,6 +56,7 @@ export const DEFAULT_NETWORK: NetworkState = {
   from: '',
   to: '',
   size: 'out',
+  colour: 'industry',
   layout: 'force',
   at: '',
   factory: '',
@@ -60,6 +71,7 @@ const codec = queryCodec<NetworkState>(DEFAULT_NETWORK, {
   from: month('from'),
   to: month('to'),
   size: choice('size', NODE_SIZES),
+  colour: choice('colour', ['industry', 'community']),
   layout: choice('layout', ['force', 'tree']),
   at: day('at'),
   factory: text('factory'),

@@ -7,10 +7,10 @@ import {
   adoptedOn,
   dayTime,
   exchangeGraph,
-  factoryMetrics,
   type FactoryMetrics,
   type GraphEdge,
 } from '../analysis/network';
+import { firstAdoptions } from '../analysis/adoptions';
 import { defectRateByPeriod, type RatePoint } from '../analysis/defectRate';
 import type { RollupChunk } from '../db/database';
 import type { ExchangeRecord, FactoryRecord } from '../schema/types';
@@ -69,15 +69,14 @@ export function overviewScene(
   const full = exchangeGraph(exchanges);
   const byId = new Map(factories.map((f) => [f.factory_id, f]));
   const colors = networkColors(networkOptions(factories, exchanges), color);
-  const metrics = new Map(factoryMetrics(exchanges).map((m) => [m.factory_id, m]));
-  const adoptedAt = new Map(
-    full.nodes.map((id) => [id, metrics.get(id)?.firstAdoption ? 0 : Infinity]),
-  );
+  const adopters = firstAdoptions(exchanges);
+  const adoptedAt = new Map(full.nodes.map((id) => [id, adopters.has(id) ? 0 : Infinity]));
   for (const e of exchanges) adoptedAt.set(e.source_factory, 0);
   const { nodes, edges } = networkScene({
     full,
     shown: full.edges,
-    metrics,
+    visible: new Set(full.nodes),
+    metrics: new Map(),
     factories: byId,
     size: 'out',
     adoptedAt,
@@ -109,14 +108,21 @@ export function viewedAt(at: string, span: { start: number; end: number }): numb
   return at ? Math.min(span.end, Math.max(span.start, dayTime(at))) : span.end;
 }
 
-/** A factory's size value: its workers, its reach or its out-degree. */
+/** A factory's size value: its workers, or a metric (out-degree, reach, PageRank, betweenness). */
 export function sizeValue(
   size: NodeSize,
   metric: FactoryMetrics | undefined,
   factory: FactoryRecord | undefined,
 ): number {
   if (size === 'workers') return factory?.workers ?? 0;
-  return (size === 'reach' ? metric?.reach : metric?.outDegree) ?? 0;
+  return (size === 'out' ? metric?.outDegree : metric?.[size]) ?? 0;
+}
+
+/** Distinct factories each one taught, from the edges shown (self-loops not counted). */
+export function outDegrees(edges: readonly GraphEdge[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of edges) if (e.source !== e.target) out.set(e.source, (out.get(e.source) ?? 0) + 1);
+  return out;
 }
 
 /** A node as the graph draws it; an edge also carries its tooltip. */
@@ -128,7 +134,9 @@ export interface SceneInput {
   full: { nodes: readonly string[]; edges: readonly GraphEdge[] };
   /** The edges of what the filters show. */
   shown: readonly GraphEdge[];
-  /** Metrics of the factories the filters show: a node is visible when it has them. */
+  /** The factories the filters show: the other nodes are hidden. */
+  visible: ReadonlySet<string>;
+  /** Metrics of the factories shown, for sizes other than out-degree (empty while measuring). */
   metrics: ReadonlyMap<string, FactoryMetrics>;
   factories: ReadonlyMap<string, FactoryRecord>;
   size: NodeSize;
@@ -153,7 +161,9 @@ const pairKey = (e: { source: string; target: string }) => `${e.source}\u0001${e
  */
 export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: SceneEdge[] } {
   const { full, metrics, factories, size, at } = input;
-  const value = (id: string) => sizeValue(size, metrics.get(id), factories.get(id));
+  const taught = outDegrees(input.shown);
+  const value = (id: string) =>
+    size === 'out' ? (taught.get(id) ?? 0) : sizeValue(size, metrics.get(id), factories.get(id));
   const most = Math.max(1, ...full.nodes.map(value));
   const radius = scaleSqrt()
     .domain([0, most])
@@ -164,7 +174,7 @@ export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: Sc
     r: radius(value(id)),
     color: input.nodeColor(id),
     adopted: (input.adoptedAt.get(id) ?? Infinity) <= at,
-    visible: metrics.has(id),
+    visible: input.visible.has(id),
   }));
   const index = new Map(full.nodes.map((id, i) => [id, i]));
   const shown = new Map(input.shown.map((e) => [pairKey(e), e]));
@@ -180,6 +190,44 @@ export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: Sc
     };
   });
   return { nodes, edges };
+}
+
+/** How many communities get a colour of their own; smaller ones are grey. */
+export const COMMUNITY_COLOURS = 8;
+
+/**
+ * Node colours: by industry (the palette's first colours, see {@link networkColors}), or by
+ * Louvain community, the largest first, past {@link COMMUNITY_COLOURS} grey. The legend lists
+ * what each colour means.
+ */
+export function nodeColours(
+  by: 'industry' | 'community',
+  industryOf: (id: string) => string | undefined,
+  industryColor: ReadonlyMap<string, string>,
+  communityOf: ReadonlyMap<string, number>,
+  color: (i: number) => string,
+  tr: Translate,
+): { of: (id: string) => string; legend: { label: string; color: string }[] } {
+  if (by === 'industry')
+    return {
+      of: (id) => industryColor.get(industryOf(id) ?? '') ?? NO_CATEGORY,
+      legend: [],
+    };
+  const count = Math.max(0, ...communityOf.values()) + 1;
+  const shown = Math.min(count, COMMUNITY_COLOURS);
+  return {
+    of: (id) => {
+      const c = communityOf.get(id);
+      return c === undefined || c >= COMMUNITY_COLOURS ? NO_CATEGORY : color(c);
+    },
+    legend: [
+      ...Array.from({ length: communityOf.size ? shown : 0 }, (_, c) => ({
+        label: tr('network.communityKey', { n: c + 1 }),
+        color: color(c),
+      })),
+      ...(count > shown ? [{ label: tr('network.communityOther'), color: NO_CATEGORY }] : []),
+    ],
+  };
 }
 
 /** The force layout's input: every node, pinned ones fixed where the user left them. */
@@ -228,16 +276,29 @@ export function alignLayout(
   return out;
 }
 
-export type MetricColumn = keyof FactoryMetrics;
+export type MetricColumn = Exclude<keyof FactoryMetrics, 'reachByExperience'>;
 /** The metrics table's columns, in order; `num` columns are right-aligned and sort descending first. */
 export const METRIC_COLUMNS: readonly { key: MetricColumn; num: boolean }[] = [
   { key: 'factory_id', num: false },
   { key: 'inDegree', num: true },
   { key: 'outDegree', num: true },
   { key: 'reach', num: true },
+  { key: 'staticReach', num: true },
+  { key: 'pagerank', num: true },
+  { key: 'betweenness', num: true },
+  { key: 'community', num: true },
   { key: 'firstAdoption', num: false },
   { key: 'adoptionLagDays', num: true },
 ];
+
+/** A metric as the table shows it: centralities to three decimals, communities from 1. */
+export function metricText(m: FactoryMetrics, key: MetricColumn): string {
+  const v = m[key];
+  if (v === null) return '–';
+  if (key === 'pagerank' || key === 'betweenness') return (v as number).toFixed(3);
+  if (key === 'community') return String((v as number) + 1);
+  return String(v);
+}
 
 /**
  * The metrics sorted by a column: factories by their label, numbers and dates by value; a
@@ -269,7 +330,7 @@ export function sortMetrics(
 
 /** The direction a column sorts in when first chosen: numbers biggest first, names and dates A→Z. */
 export const sortsDescending = (key: MetricColumn): boolean =>
-  key !== 'factory_id' && key !== 'firstAdoption';
+  key !== 'factory_id' && key !== 'firstAdoption' && key !== 'community';
 
 /** A factory's monthly defect rates, for the factory panel's sparkline. */
 export function factorySpark(rollups: readonly RollupChunk[], factory: string): RatePoint[] {

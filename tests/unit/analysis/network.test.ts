@@ -5,6 +5,7 @@ import {
   experienceMetrics,
   factoryMetrics,
   filterExchanges,
+  networkMetrics,
   treeRows,
   adoptionTimes,
 } from '../../../src/lib/analysis/network';
@@ -62,13 +63,46 @@ describe('factoryMetrics(exchanges)', () => {
     expect(metrics(star)).toEqual({ hub: [0, 3, 3], x: [1, 0, 0], y: [1, 0, 0], z: [1, 0, 0] });
   });
 
-  it('a cycle: everyone reaches the other two and never itself', () => {
+  it('a cycle in time: reach follows the dates, static reach saturates, and never itself', () => {
     const cycle = [
       ex('a', 'b', '1956-01-01'),
       ex('b', 'c', '1956-02-01'),
       ex('c', 'a', '1956-03-01'),
     ];
-    expect(metrics(cycle)).toEqual({ a: [1, 1, 2], b: [1, 1, 2], c: [1, 1, 2] });
+    // a → b → c runs forward; c taught a last, so a's teaching came before c could pass it on.
+    expect(metrics(cycle)).toEqual({ a: [1, 1, 2], b: [1, 1, 2], c: [1, 1, 1] });
+    expect(factoryMetrics(cycle).map((m) => m.staticReach)).toEqual([2, 2, 2]);
+  });
+
+  it('reach per experience, and over all experiences combined', () => {
+    const list = [
+      ex('a', 'b', '1956-01-01', 'warp'),
+      ex('b', 'c', '1956-02-01', 'weft'),
+      ex('c', 'd', '1956-03-01', 'weft'),
+    ];
+    const a = factoryMetrics(list).find((m) => m.factory_id === 'a')!;
+    expect(a.reach).toBe(3);
+    expect(a.reachByExperience).toEqual({ warp: 1 });
+    const b = factoryMetrics(list).find((m) => m.factory_id === 'b')!;
+    expect(b.reachByExperience).toEqual({ warp: 0, weft: 2 });
+  });
+
+  it('carries centrality and communities beside the degrees', () => {
+    const hub = [
+      ex('a', 'h', '1956-01-01'),
+      ex('b', 'h', '1956-01-01'),
+      ex('h', 'c', '1956-02-01'),
+      ex('h', 'd', '1956-02-01'),
+    ];
+    const { factories, communities, betweennessSources } = networkMetrics(hub);
+    const h = factories.find((m) => m.factory_id === 'h')!;
+    // networkx: 4 of the (5−1)(5−2) = 12 ordered pairs' shortest paths run through h.
+    expect(h.betweenness).toBeCloseTo(4 / 12, 12);
+    // networkx pagerank: h 0.30017, c and d 0.23874, a and b 0.11117.
+    expect(h.pagerank).toBeCloseTo(0.3001662808538938, 5);
+    expect(factories.find((m) => m.factory_id === 'c')!.pagerank).toBeCloseTo(0.238743852784851, 5);
+    expect(betweennessSources).toBeNull();
+    expect(communities.count).toBeGreaterThanOrEqual(1);
   });
 
   it('a disconnected pair: two components that do not reach each other', () => {

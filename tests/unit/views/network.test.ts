@@ -50,6 +50,7 @@ function scene(over: Partial<SceneInput> = {}) {
   return networkScene({
     full,
     shown: shownFrom,
+    visible: new Set(full.nodes),
     metrics: new Map(factoryMetrics(exchanges).map((m) => [m.factory_id, m])),
     factories: new Map(factories.map((f) => [f.factory_id, f])),
     size: 'out',
@@ -106,7 +107,9 @@ describe('networkScene', () => {
     const full = exchangeGraph(exchanges);
     const { nodes, edges } = scene({
       shown: full.edges.slice(0, 1),
-      metrics: new Map(factoryMetrics(exchanges.slice(0, 1)).map((m) => [m.factory_id, m])),
+      visible: new Set(exchangeGraph(exchanges.slice(0, 1)).nodes),
+      // Metrics not measured yet: the filter alone says what is shown.
+      metrics: new Map(),
     });
     expect(nodes.map((n) => [n.id, n.visible])).toEqual([
       ['dongwu', true],
