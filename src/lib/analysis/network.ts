@@ -250,23 +250,20 @@ export function experienceMetrics(exchanges: readonly ExchangeRecord[]): Experie
       const prev = firstBy.get(e.target_factory);
       if (!prev || day < prev.day) firstBy.set(e.target_factory, { day, parent: e.source_factory });
     }
-    // Generations follow parents up to the origin; a parent that is not itself an adopter
-    // (it taught without a recorded adoption) counts as one generation below the origin.
-    const generation = new Map<string, number>([[origin, 0]]);
-    const genOf = (id: string, path: Set<string>): number => {
-      const known = generation.get(id);
-      if (known !== undefined) return known;
-      const p = firstBy.get(id)?.parent;
-      const g = p === undefined || path.has(p) ? 1 : genOf(p, path.add(id)) + 1;
-      generation.set(id, g);
-      return g;
-    };
     const adopters = [...firstBy]
       .map(([id, { day, parent }]) => ({ factory_id: id, parent, day }))
       .sort((a, b) => a.day.localeCompare(b.day) || a.factory_id.localeCompare(b.factory_id));
+    // Generations are depths in the tree as drawn (see treeRows), so a label never says
+    // otherwise than the drawing.
+    const depth = new Map(
+      treeRows([
+        { factory_id: origin, parent: null, generation: 0, day: originDate },
+        ...adopters.map((a) => ({ ...a, generation: 0 })),
+      ]).map((r) => [r.factory_id, r.generation]),
+    );
     const tree: Adopter[] = [
       { factory_id: origin, parent: null, generation: 0, day: originDate },
-      ...adopters.map((a) => ({ ...a, generation: genOf(a.factory_id, new Set()) })),
+      ...adopters.map((a) => ({ ...a, generation: depth.get(a.factory_id)! })),
     ];
     const half = Math.ceil(adopters.length / 2);
     out.push({
@@ -300,27 +297,31 @@ export function adoptionCurve(exchanges: readonly ExchangeRecord[]): [string, nu
 }
 
 /**
- * The rows of a diffusion tree drawn top to bottom: depth first from the
- * origin, children by adoption day, so every subtree is one block of rows.
- * An adopter whose parent is not in the tree hangs from the origin.
+ * The rows of a diffusion tree drawn top to bottom: depth first from the origin, children by
+ * adoption day, so every subtree is one block of rows; each row's `generation` is its depth
+ * there. An adopter whose teacher is not in the tree (it taught without adopting: a source of
+ * its own) hangs from the origin, at generation 1; so does the earliest of a ring of adopters
+ * who each learned first from the next, which no walk from the origin reaches.
  */
 export function treeRows(tree: readonly Adopter[]): Adopter[] {
   if (!tree.length) return [];
+  const origin = tree[0].factory_id;
   const ids = new Set(tree.map((t) => t.factory_id));
   const kids = new Map<string, Adopter[]>();
   for (const a of tree.slice(1)) {
-    const p = a.parent && ids.has(a.parent) ? a.parent : tree[0].factory_id;
+    const p = a.parent && ids.has(a.parent) ? a.parent : origin;
     kids.set(p, [...(kids.get(p) ?? []), a]);
   }
   const out: Adopter[] = [];
   const seen = new Set<string>();
-  const walk = (a: Adopter) => {
+  const walk = (a: Adopter, generation: number) => {
     if (seen.has(a.factory_id)) return;
     seen.add(a.factory_id);
-    out.push(a);
-    for (const c of kids.get(a.factory_id) ?? []) walk(c);
+    out.push({ ...a, generation });
+    for (const c of kids.get(a.factory_id) ?? []) walk(c, generation + 1);
   };
-  walk(tree[0]);
+  walk(tree[0], 0);
+  for (const a of tree.slice(1)) if (!seen.has(a.factory_id)) walk(a, 1);
   return out;
 }
 

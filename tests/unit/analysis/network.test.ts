@@ -198,6 +198,37 @@ describe('treeRows and adoptionTimes', () => {
     expect(treeRows([])).toEqual([]);
   });
 
+  it('labels each adopter with the generation it is drawn at', () => {
+    // t taught b without ever adopting: b hangs from the origin, at generation 1 (not 2).
+    const [m] = experienceMetrics([
+      ex('o', 'a', '1956-01-01', 'x'),
+      ex('t', 'b', '1956-02-01', 'x'),
+      ex('b', 'c', '1956-03-01', 'x'),
+    ]);
+    const gen = Object.fromEntries(m.tree.map((r) => [r.factory_id, r.generation]));
+    expect(gen).toEqual({ o: 0, a: 1, b: 1, c: 2 });
+    expect(treeRows(m.tree).map((r) => [r.factory_id, r.generation])).toEqual([
+      ['o', 0],
+      ['a', 1],
+      ['b', 1],
+      ['c', 2],
+    ]);
+    expect(m.depth).toBe(2);
+  });
+
+  it('draws a ring of adopters no walk from the origin reaches, under the origin', () => {
+    // a learned first from b, b first from a (each taught before it adopted): both still drawn.
+    const [m] = experienceMetrics([
+      ex('o', 'z', '1956-01-01', 'x'),
+      ex('a', 'b', '1956-01-02', 'x'),
+      ex('b', 'a', '1956-01-03', 'x'),
+    ]);
+    const rows = treeRows(m.tree);
+    expect(rows.map((r) => r.factory_id).sort()).toEqual(['a', 'b', 'o', 'z']);
+    for (const r of rows)
+      expect(m.tree.find((t) => t.factory_id === r.factory_id)!.generation).toBe(r.generation);
+  });
+
   it('counts an origin as adopted from its first teaching', () => {
     const list = [ex('o', 'a', '1956-01-01', 'x', '1956-03-01')];
     const when = adoptionTimes(list, experienceMetrics(list));
