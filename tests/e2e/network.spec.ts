@@ -304,3 +304,43 @@ test('the factories table ranks reach forward in time beside static reach, PageR
     (await page.locator(`g.node[data-id="${largest}"]`).getAttribute('aria-label'))!,
   );
 });
+
+test('the wheel over the graph scrolls the page; Ctrl + wheel, a click into the graph or the buttons zoom it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openNetwork(page);
+  const graph = page.locator('main .network.chart');
+  const view = () => graph.locator('svg > g').first().getAttribute('transform');
+  await graph.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = (await graph.boundingBox())!;
+  const before = await view();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+  expect(await view()).toBe(before);
+  await expect(page.getByRole('status').filter({ hasText: 'To zoom, hold Ctrl' })).toBeVisible();
+
+  // Ctrl + wheel zooms the graph, and the page stays where it is.
+  const y = await page.evaluate(() => window.scrollY);
+  const at = (await graph.boundingBox())!;
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await expect.poll(view).not.toBe(before);
+  expect(await page.evaluate(() => window.scrollY)).toBe(y);
+  const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await view())!)![1]);
+  const zoomed = await scale();
+
+  // The buttons zoom about the centre.
+  await graph.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(scale).toBeCloseTo(zoomed / 1.5, 3);
+  // A click into the graph lets the plain wheel zoom, until the pointer leaves.
+  await page.mouse.click(at.x + 10, at.y + at.height - 10);
+  const clicked = await scale();
+  await page.mouse.wheel(0, -100);
+  await expect.poll(scale).toBeGreaterThan(clicked);
+  expect(await page.evaluate(() => window.scrollY)).toBe(y);
+});
