@@ -1006,7 +1006,8 @@ export const zh: Record<MessageKey, string> = {
   'network.communities.weak': '社群划分不明显',
   'network.communityKey': '社群 {n}',
   'network.communityOther': '较小的社群',
-  'network.hint': '拖动平移；缩放可按住 Ctrl（⌘）滚动、双指捏合或用 + 和 − 按钮；拖动节点可固定，点击节点查看详情。',
+  'network.hint':
+    '拖动平移；缩放可按住 Ctrl（⌘）滚动、双指捏合或用 + 和 − 按钮；拖动节点可固定，点击节点查看详情。',
   'network.zoomIn': '放大',
   'network.zoomOut': '缩小',
   'network.wheelHint': '缩放请按住 Ctrl（Mac 上为 ⌘）再滚动，或先点击图',
