@@ -11,13 +11,22 @@ import { seeded } from '../../lib/random';
 
 /** What a layout needs: node ids, with an optional pinned position each, and directed links. */
 export interface LayoutInput {
-  nodes: { id: string; radius: number; fx?: number; fy?: number }[];
+  /** Nodes: pinned (`fx`, `fy`: they stay there) or starting at `x`, `y` (else d3's spiral). */
+  nodes: { id: string; radius: number; fx?: number; fy?: number; x?: number; y?: number }[];
   links: { source: string; target: string }[];
   /** Seeds d3's jiggle of coincident nodes; nodes start on d3's phyllotaxis spiral, in input order. */
   seed?: number;
   /** Ticks to run; fewer for very large graphs (see {@link ticksFor}). */
   ticks?: number;
+  /**
+   * Start cool (alpha 0.3, not 1): a short settle of nodes placed near where they belong,
+   * around nodes already fixed, rather than a layout from scratch.
+   */
+  settle?: boolean;
 }
+
+/** Ticks of a settle (see {@link LayoutInput.settle}). */
+export const SETTLE_TICKS = 80;
 
 /** Positions by node index: `xy[2i]`, `xy[2i + 1]`, centred on 0. */
 export type Positions = Float64Array;
@@ -35,6 +44,7 @@ export function forceLayout(input: LayoutInput): Positions {
   const nodes: N[] = input.nodes.map((n) => ({
     id: n.id,
     r: n.radius,
+    ...(n.x !== undefined && n.y !== undefined ? { x: n.x, y: n.y } : {}),
     ...(n.fx !== undefined && n.fy !== undefined ? { fx: n.fx, fy: n.fy, x: n.fx, y: n.fy } : {}),
   }));
   const index = new Map(nodes.map((n, i) => [n.id, i]));
@@ -63,8 +73,9 @@ export function forceLayout(input: LayoutInput): Positions {
     .force('x', forceX<N>(0).strength(0.03))
     .force('y', forceY<N>(0).strength(0.09))
     .stop();
-  const ticks = input.ticks ?? ticksFor(n);
-  sim.alphaDecay(1 - Math.pow(0.001, 1 / ticks));
+  const ticks = input.ticks ?? (input.settle ? SETTLE_TICKS : ticksFor(n));
+  const alpha = input.settle ? 0.3 : 1;
+  sim.alpha(alpha).alphaDecay(1 - Math.pow(0.001 / alpha, 1 / ticks));
   for (let i = 0; i < ticks; i++) sim.tick();
   const xy = new Float64Array(n * 2);
   nodes.forEach((d, i) => {

@@ -285,7 +285,8 @@ export const en = {
   'network.notYet': 'not yet adopted',
   'network.fit': 'Fit',
   'network.relayout': 'Re-layout',
-  'network.relayoutTitle': 'Unpin every node and lay the graph out again',
+  'network.relayoutTitle':
+    'Forget where every factory was, unpin every node, and lay the graph out afresh',
   'network.caption':
     'Node size: {size}; colour: {colour}; arrows: who taught whom, coloured by topic, thicker for more exchanges.',
   'network.communities': '{n} {n|community|communities} (Louvain), modularity {q}: {strength}.',
@@ -998,7 +999,7 @@ export const zh: Record<MessageKey, string> = {
   'network.notYet': '尚未采用',
   'network.fit': '适应窗口',
   'network.relayout': '重新布局',
-  'network.relayoutTitle': '取消所有固定的节点，重新布局',
+  'network.relayoutTitle': '忘掉各工厂原来的位置、取消所有固定，重新布局',
   'network.caption':
     '节点大小：{size}；颜色：{colour}；箭头：谁传授给谁，颜色表示主题，越粗交流越多。',
   'network.communities': '{n} 个社群（Louvain），模块度 {q}：{strength}。',

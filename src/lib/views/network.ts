@@ -16,6 +16,8 @@ import type { RollupChunk } from '../db/database';
 import type { ExchangeRecord, FactoryRecord } from '../schema/types';
 import type { NodeSize } from '../state/networkQuery';
 import type { DrawEdge, DrawNode } from '../../charts/network/canvas';
+import type { LayoutInput } from '../../charts/network/layout';
+import { seeded } from '../random';
 import { networkEdgesCsv, networkNodesCsv } from '../share/chartCsv';
 import { formatDay } from '../format';
 import type { Translate } from '../i18n/translate';
@@ -230,19 +232,74 @@ export function nodeColours(
   };
 }
 
-/** The force layout's input: every node, pinned ones fixed where the user left them. */
+/**
+ * The force layout's input: every node, pinned ones fixed where the user left them. With the
+ * positions of an earlier layout (`kept`, by factory id), the map holds: every factory laid out
+ * before stays where it was (fixed), and a new one starts at the mean of its kept neighbours
+ * (or, with none, on a ring just outside the graph), nudged apart by a seeded offset, for a
+ * short settle. When most factories are new, the rest are laid out in full around the kept.
+ * `placed` holds the positions when every node is kept or pinned: nothing needs laying out.
+ */
 export function layoutInput(
   full: { nodes: readonly string[]; edges: readonly GraphEdge[] },
   pins: Readonly<Record<string, [number, number]>>,
-) {
+  kept: ReadonlyMap<string, readonly [number, number]> = new Map(),
+): LayoutInput & { placed: Float64Array | null } {
   const big = full.nodes.length > BIG_GRAPH;
-  return {
-    nodes: full.nodes.map((id) => ({
+  const radius = big ? 4 : 16;
+  const links = full.edges.map((e) => ({ source: e.source, target: e.target }));
+  const known = full.nodes.filter((id) => kept.has(id) || pins[id]).length;
+  if (!kept.size || !full.nodes.some((id) => kept.has(id)))
+    return {
+      nodes: full.nodes.map((id) => ({
+        id,
+        radius,
+        ...(pins[id] ? { fx: pins[id][0], fy: pins[id][1] } : {}),
+      })),
+      links,
+      placed: null,
+    };
+  const neighbours = new Map<string, string[]>();
+  for (const e of full.edges)
+    for (const [a, b] of [
+      [e.source, e.target],
+      [e.target, e.source],
+    ]) {
+      const list = neighbours.get(a);
+      if (list) list.push(b);
+      else neighbours.set(a, [b]);
+    }
+  // The kept graph's extent, for the ring where unconnected newcomers start.
+  let [cx, cy, far] = [0, 0, 0];
+  for (const [x, y] of kept.values()) [cx, cy] = [cx + x / kept.size, cy + y / kept.size];
+  for (const [x, y] of kept.values()) far = Math.max(far, Math.hypot(x - cx, y - cy));
+  const rand = seeded(full.nodes.length);
+  const nodes = full.nodes.map((id, i) => {
+    const fixed = pins[id] ?? kept.get(id);
+    if (fixed) return { id, radius, fx: fixed[0], fy: fixed[1] };
+    const near = (neighbours.get(id) ?? []).flatMap((n) => {
+      const p = pins[n] ?? kept.get(n);
+      return p ? [p] : [];
+    });
+    const angle = rand() * 2 * Math.PI;
+    if (!near.length) {
+      const ring = far + 3 * radius;
+      return { id, radius, x: cx + ring * Math.cos(angle), y: cy + ring * Math.sin(angle) };
+    }
+    const step = (i % 7) + 2 * radius;
+    return {
       id,
-      radius: big ? 4 : 16,
-      ...(pins[id] ? { fx: pins[id][0], fy: pins[id][1] } : {}),
-    })),
-    links: full.edges.map((e) => ({ source: e.source, target: e.target })),
+      radius,
+      x: near.reduce((s, p) => s + p[0], 0) / near.length + step * Math.cos(angle),
+      y: near.reduce((s, p) => s + p[1], 0) / near.length + step * Math.sin(angle),
+    };
+  });
+  return {
+    nodes,
+    links,
+    settle: known >= full.nodes.length / 2,
+    placed:
+      known === full.nodes.length ? Float64Array.from(nodes.flatMap((n) => [n.fx!, n.fy!])) : null,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   viewedAt,
   type SceneInput,
 } from '../../../src/lib/views/network';
+import { forceLayout } from '../../../src/charts/network/layout';
 
 const ex = (
   date: string,
@@ -206,6 +207,52 @@ describe('options, pins and layout', () => {
       { id: 'zhenya', radius: 16 },
     ]);
     expect(input.links).toHaveLength(3);
+  });
+});
+
+describe('layoutInput with an earlier layout: the map holds', () => {
+  const graph = exchangeGraph([
+    ...exchanges,
+    ex('1957-01-05', 'guangming', 'xinsu'),
+    ex('1957-01-06', 'zhenya', 'xinsu'),
+  ]);
+  const kept = new Map<string, [number, number]>([
+    ['zhenya', [0, 0]],
+    ['dongwu', [100, 0]],
+    ['guangming', [50, 80]],
+  ]);
+
+  it('fixes the factories laid out before and starts a new one among its neighbours', () => {
+    const input = layoutInput(graph, {}, kept);
+    const byId = Object.fromEntries(input.nodes.map((n) => [n.id, n]));
+    expect(byId.zhenya).toMatchObject({ fx: 0, fy: 0 });
+    expect(byId.guangming).toMatchObject({ fx: 50, fy: 80 });
+    // Xinsu learned from Guangming and Zhenya: it starts near their midpoint (25, 40).
+    expect(byId.xinsu.fx).toBeUndefined();
+    expect(Math.hypot(byId.xinsu.x! - 25, byId.xinsu.y! - 40)).toBeLessThan(45);
+    expect(input.settle).toBe(true);
+    expect(input.placed).toBeNull();
+    // A pin wins over the remembered place; with everyone placed, nothing is laid out.
+    const all = layoutInput(exchangeGraph(exchanges), { dongwu: [7, 7] }, kept);
+    expect(all.placed).not.toBeNull();
+    expect(all.nodes.find((n) => n.id === 'dongwu')).toMatchObject({ fx: 7, fy: 7 });
+  });
+
+  it('lays out in full around the kept ones when most factories are new', () => {
+    const input = layoutInput(graph, {}, new Map([['zhenya', [0, 0]]]));
+    expect(input.settle).toBe(false);
+    expect(input.nodes.find((n) => n.id === 'zhenya')).toMatchObject({ fx: 0, fy: 0 });
+  });
+
+  it('settles a newcomer without moving anyone else', () => {
+    const xy = forceLayout(layoutInput(graph, {}, kept));
+    const ids = graph.nodes;
+    for (const [id, [x, y]] of kept) {
+      const i = ids.indexOf(id);
+      expect([xy[2 * i], xy[2 * i + 1]]).toEqual([x, y]);
+    }
+    const i = ids.indexOf('xinsu');
+    expect(Math.hypot(xy[2 * i] - 25, xy[2 * i + 1] - 40)).toBeLessThan(250);
   });
 });
 
