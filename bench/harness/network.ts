@@ -62,7 +62,8 @@ async function networkBench(nodes = 2000, edges = 10000) {
     s: index.get(l.source)!,
     t: index.get(l.target)!,
     width: 1 + (i % 3) * 0.5,
-    color: PALETTE[4 + (i % 4)],
+    color: 'var(--ink-2)',
+    dash: ['', '9 4', '2 3', '9 3 2 3'][i % 4],
     visible: true,
   }));
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];

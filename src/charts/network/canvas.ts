@@ -19,7 +19,10 @@ export interface DrawEdge {
   s: number;
   t: number;
   width: number;
+  /** A colour, or a CSS variable of the theme (`var(--ink-2)`), which the canvas reads from CSS. */
   color: string;
+  /** Its dash pattern in layout units ('' = solid). */
+  dash: string;
   visible: boolean;
 }
 
@@ -34,9 +37,11 @@ export interface ViewTransform {
 export interface Paint {
   ground: string;
   ink: string;
+  /** The secondary ink (`--ink-2`): edges. */
+  ink2: string;
   text: number;
 }
-const PLAIN: Paint = { ground: '#ffffff', ink: '#1b2733', text: 12 };
+const PLAIN: Paint = { ground: '#ffffff', ink: '#1b2733', ink2: '#4a5866', text: 12 };
 
 /** The paint of an element: its theme's `--panel` and `--ink`, and its font size. */
 export function paintOf(el: Element): Paint {
@@ -44,6 +49,7 @@ export function paintOf(el: Element): Paint {
   return {
     ground: css.getPropertyValue('--panel').trim() || PLAIN.ground,
     ink: css.getPropertyValue('--ink').trim() || PLAIN.ink,
+    ink2: css.getPropertyValue('--ink-2').trim() || PLAIN.ink2,
     text: parseFloat(css.fontSize) || PLAIN.text,
   };
 }
@@ -89,16 +95,20 @@ export function drawNetwork(
   for (const i of edgeList) {
     const e = edges[i];
     if (!e.visible || !shown(e.s) || !shown(e.t)) continue;
-    const key = `${e.color}|${e.width}`;
+    const key = `${e.color}|${e.width}|${e.dash}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(i);
   }
   for (const [key, list] of groups) {
-    const [color, width] = key.split('|');
+    const [color, width, dash] = key.split('|');
     const device = Number(width) * dpr;
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
+    const ink = color.startsWith('var(') ? paint.ink2 : color;
+    ctx.strokeStyle = ink;
+    ctx.fillStyle = ink;
+    // Dashes in layout units, but never finer than their pattern in screen px.
+    const stretch = Math.max(1, 1 / k);
+    ctx.setLineDash(dash ? dash.split(' ').map((d) => Number(d) * stretch) : []);
     ctx.globalAlpha = EDGE_OPACITY;
     ctx.lineWidth = (device <= 1.5 ? 1 : device) / (dpr * k);
     // The same arcs and arrowheads as the SVG graph draws: the arcs in one stroke, the heads in one fill.
@@ -109,6 +119,7 @@ export function drawNetwork(
     ctx.beginPath();
     for (const a of arcs) traceEdge(ctx, a);
     ctx.stroke();
+    ctx.setLineDash([]);
     ctx.globalAlpha = 1;
     ctx.beginPath();
     for (const a of arcs) traceArrow(ctx, a);

@@ -4,7 +4,8 @@ import { noticeError } from '../i18n/notice';
 /** What frames an exported chart: a title above, a legend under it, the data's source at the foot. */
 export interface ExportFrame {
   title: string;
-  legend?: { label: string; color: string }[];
+  /** Legend entries: a colour's disc, or with `dash`, a line in that pattern ('' solid). */
+  legend?: { label: string; color: string; dash?: string }[];
   /** E.g. "Source: production.csv (imported 2026-11-24)". */
   source: string;
 }
@@ -90,16 +91,16 @@ export function standaloneSvg(
 
   // Legend entries flow in rows.
   const legend = frame.legend ?? [];
-  const items: { x: number; y: number; label: string; color: string }[] = [];
+  const items: { x: number; y: number; label: string; color: string; dash?: string }[] = [];
   let lx = 16;
   let ly = 50;
-  for (const { label, color } of legend) {
+  for (const { label, color, dash } of legend) {
     const w = 22 + label.length * 7.5;
     if (lx + w > width - 16 && lx > 16) {
       lx = 16;
       ly += 18;
     }
-    items.push({ x: lx, y: ly, label, color });
+    items.push({ x: lx, y: ly, label, color, dash });
     lx += w + 12;
   }
   const header = legend.length ? ly + 16 : 40;
@@ -118,7 +119,20 @@ export function standaloneSvg(
     el('text', { x: 16, y: 26, 'font-size': 16, 'font-weight': 600, fill: '#1b2733' }, frame.title),
   );
   for (const it of items) {
-    root.append(el('circle', { cx: it.x + 6, cy: it.y - 4, r: 5, fill: it.color }));
+    if (it.dash === undefined)
+      root.append(el('circle', { cx: it.x + 6, cy: it.y - 4, r: 5, fill: it.color }));
+    else
+      root.append(
+        el('line', {
+          x1: it.x,
+          x2: it.x + 12,
+          y1: it.y - 4,
+          y2: it.y - 4,
+          stroke: it.color,
+          'stroke-width': 2,
+          ...(it.dash ? { 'stroke-dasharray': it.dash } : {}),
+        }),
+      );
     root.append(el('text', { x: it.x + 16, y: it.y, 'font-size': 12, fill: '#4a5866' }, it.label));
   }
   for (const p of panels) {

@@ -44,17 +44,23 @@ export function networkOptions(
 }
 
 /**
- * The network's colours: industries from the palette's start, topics after them, so no
- * industry and topic share a colour while both fit (`color` is the palette).
+ * Topics as dash patterns (in layout units), a channel of their own: node colour is the
+ * factory's (industry or community), so no hue means two things. Six topics get a pattern
+ * each; edges of no topic, or of a seventh and later, are dotted ({@link OTHER_DASH}).
  */
+export const TOPIC_DASHES = ['', '9 4', '2 3', '9 3 2 3', '5 5', '14 4'] as const;
+export const OTHER_DASH = '1 3';
+/** What edges are drawn in: the theme's secondary ink (canvases read it from CSS). */
+export const EDGE_INK = 'var(--ink-2)';
+
+/** The network's encodings: industries by the palette's colours, topics by dash patterns. */
 export function networkColors(
   options: { industries: readonly string[]; topics: readonly string[] },
   color: (i: number) => string,
-): { industryColor: Map<string, string>; topicColor: Map<string, string> } {
-  const n = options.industries.length;
+): { industryColor: Map<string, string>; topicDash: Map<string, string> } {
   return {
     industryColor: new Map(options.industries.map((d, i) => [d, color(i)])),
-    topicColor: new Map(options.topics.map((d, i) => [d, color(n + i)])),
+    topicDash: new Map(options.topics.map((d, i) => [d, TOPIC_DASHES[i] ?? OTHER_DASH])),
   };
 }
 
@@ -85,7 +91,7 @@ export function overviewScene(
     at: Infinity,
     label,
     nodeColor: (id) => colors.industryColor.get(byId.get(id)?.industry ?? '') ?? NO_CATEGORY,
-    topicColor: colors.topicColor,
+    topicDash: colors.topicDash,
     edgeTitle: (s) => `${label(s.source)} → ${label(s.target)}`,
   });
   return { full, nodes, edges };
@@ -148,7 +154,8 @@ export interface SceneInput {
   at: number;
   label: (id: string) => string;
   nodeColor: (id: string) => string;
-  topicColor: ReadonlyMap<string, string>;
+  /** Each topic's dash pattern (see {@link networkColors}). */
+  topicDash: ReadonlyMap<string, string>;
   /** The tooltip of a shown edge. */
   edgeTitle: (edge: GraphEdge) => string;
 }
@@ -186,7 +193,8 @@ export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: Sc
       s: index.get(e.source)!,
       t: index.get(e.target)!,
       width: s ? 1.2 + 1.6 * Math.sqrt(s.count - 1) : 1,
-      color: input.topicColor.get(s?.topic ?? e.topic ?? '') ?? NO_CATEGORY,
+      color: EDGE_INK,
+      dash: input.topicDash.get(s?.topic ?? e.topic ?? '') ?? OTHER_DASH,
       visible: !!s && dayTime(s.first) <= at,
       title: s ? input.edgeTitle(s) : '',
     };

@@ -209,7 +209,15 @@ describe('the network chart', () => {
     visible: true,
   }));
   const edges = [
-    { s: 0, t: 1, width: 2, color: '#e69f00', visible: true, title: 'Zhenya taught Dongwu' },
+    {
+      s: 0,
+      t: 1,
+      width: 2,
+      color: '#e69f00',
+      dash: '9 4',
+      visible: true,
+      title: 'Zhenya taught Dongwu',
+    },
   ];
   const props = {
     nodes,
@@ -225,6 +233,7 @@ describe('the network chart', () => {
     });
     expect(count(body, cls('edge'))).toBe(1);
     expect(body).toMatch(/marker-end="url\(#arrow-e69f00\)"/);
+    expect(body).toMatch(/stroke-dasharray="9 4"/);
     expect(count(body, cls('node'))).toBe(2);
     expect(body).toContain('>Zhenya Silk Factory</text>');
     expect(body).toContain('<title>Zhenya taught Dongwu</title>');

@@ -16,6 +16,9 @@ import {
   sortMetrics,
   viewedAt,
   type SceneInput,
+  EDGE_INK,
+  OTHER_DASH,
+  networkColors,
 } from '../../../src/lib/views/network';
 import { forceLayout } from '../../../src/charts/network/layout';
 
@@ -63,7 +66,7 @@ function scene(over: Partial<SceneInput> = {}) {
     at: dayTime('1956-12-31'),
     label: (id) => id.toUpperCase(),
     nodeColor: (id) => (id === 'guangming' ? 'blue' : 'red'),
-    topicColor: new Map([['inspection', 'green']]),
+    topicDash: new Map([['inspection', '9 4']]),
     edgeTitle: (e) => `${e.source}→${e.target} ×${e.count}`,
     ...over,
   });
@@ -95,13 +98,26 @@ describe('networkScene', () => {
     expect(early.edges[2].title).toBe('dongwu→guangming ×2');
   });
 
-  it('draws a repeated exchange wider, by the square root of its count, with its topic colour', () => {
+  it('draws a repeated exchange wider, by the square root of its count, its topic as a dash pattern', () => {
     const { edges } = scene();
     expect(edges[0].width).toBeCloseTo(1.2);
     expect(edges[2].width).toBeCloseTo(1.2 + 1.6);
-    expect(edges[0].color).toBe('green');
-    // No colour for "management": the grey of no category.
-    expect(edges[2].color).toBe('#7a8794');
+    // Topic is a line pattern, never a hue: node fill is the only colour channel.
+    expect(edges.map((e) => e.color)).toEqual([EDGE_INK, EDGE_INK, EDGE_INK]);
+    expect(edges[0].dash).toBe('9 4');
+    // No pattern for "management" here: the dotted line of other topics.
+    expect(edges[2].dash).toBe(OTHER_DASH);
+  });
+
+  it('gives six topics a pattern each, and dots the rest', () => {
+    const topics = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const { topicDash, industryColor } = networkColors(
+      { industries: ['silk', 'cotton'], topics },
+      (i) => `c${i}`,
+    );
+    expect(new Set(topics.slice(0, 6).map((d) => topicDash.get(d))).size).toBe(6);
+    expect(topicDash.get('g')).toBe(OTHER_DASH);
+    expect([...industryColor.values()]).toEqual(['c0', 'c1']);
   });
 
   it('keeps every node and edge of the full graph, hiding what the filters leave out', () => {

@@ -22,6 +22,7 @@ const edge = (s: number, t: number, visible = true): DrawEdge => ({
   t,
   width: 1,
   color: '#000',
+  dash: '',
   visible,
 });
 
@@ -115,9 +116,11 @@ describe('drawNetwork: a large graph keeps its directions', () => {
     let current = d3Path();
     const strokes: string[] = [];
     const fills: string[] = [];
+    const dashes: number[][] = [];
     const ctx = {
       setTransform() {},
       clearRect() {},
+      setLineDash: (d: number[]) => dashes.push(d),
       beginPath: () => (current = d3Path()),
       moveTo: (x: number, y: number) => current.moveTo(x, y),
       lineTo: (x: number, y: number) => current.lineTo(x, y),
@@ -137,5 +140,28 @@ describe('drawNetwork: a large graph keeps its directions', () => {
     // One stroke of every arc, then one fill of every head, before the nodes.
     expect(strokes[0]).toBe(arcs.join(''));
     expect(fills[0].match(/Z/g)).toHaveLength(shown.length);
+    // Solid: the dash is cleared before the heads are filled.
+    expect(dashes.slice(0, 2)).toEqual([[], []]);
+  });
+
+  it('draws a topic’s dash pattern, stretched so that it stays visible when zoomed out', async () => {
+    const { drawNetwork } = await import('../../../../src/charts/network/canvas');
+    const dashes: number[][] = [];
+    const noop = () => {};
+    const ctx = new Proxy(
+      { setLineDash: (d: number[]) => dashes.push(d) },
+      { get: (t, k) => (k in t ? t[k as keyof typeof t] : noop), set: () => true },
+    ) as unknown as CanvasRenderingContext2D;
+    const nodes = [node('a'), node('b')];
+    const edges = [{ ...edge(0, 1), dash: '9 4' }];
+    drawNetwork(ctx, nodes, edges, new Float64Array([0, 0, 100, 0]), {
+      k: 0.5,
+      x: 0,
+      y: 0,
+      width: 800,
+      height: 600,
+      dpr: 1,
+    });
+    expect(dashes[0]).toEqual([18, 8]);
   });
 });
