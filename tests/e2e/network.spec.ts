@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { chooseFiles, openWithSample, textFile } from './helpers';
 
 const KEY_DEFECT = 'Find the key defect, promote the advanced method';
@@ -401,4 +402,43 @@ test('adding a factory and two exchanges keeps the map: existing factories move 
   // Re-layout is the one way to reshuffle: it lays everything out afresh.
   await page.getByRole('button', { name: 'Re-layout' }).click();
   await expect.poll(async () => JSON.stringify(await where())).not.toBe(JSON.stringify(after));
+});
+
+/** A WebM's duration in ms, from its header's Duration element (an 8-byte float, in ms at the default timecode scale). */
+function webmDurationMs(bytes: Buffer): number | null {
+  for (let i = 0; i < Math.min(bytes.length - 11, 4096); i++)
+    if (bytes[i] === 0x44 && bytes[i + 1] === 0x89 && bytes[i + 2] === 0x88)
+      return bytes.readDoubleBE(i + 3);
+  return null;
+}
+
+test('Record video plays the timeline at the chosen speed and saves a WebM of that length; Cancel keeps nothing', async ({
+  page,
+}) => {
+  await openNetwork(page);
+  await page.getByLabel('Speed').selectOption('4');
+  // Cancelled: no file, and the button is back.
+  await page.getByRole('button', { name: 'Record video' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Recording video' });
+  await expect(progress).toBeVisible();
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Record video' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(downloads).toBe(0);
+
+  // Recorded: 12 s of timeline at 4× is a 3 s video.
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Record video' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Recording… \d+%/ })).toBeVisible();
+  const file = await saved;
+  expect(file.suggestedFilename()).toBe('loom-network.webm');
+  const bytes = await readFile((await file.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]); // EBML: a WebM file
+  expect(bytes.length).toBeGreaterThan(20_000);
+  const ms = webmDurationMs(bytes);
+  expect(ms).not.toBeNull();
+  expect(ms!).toBeGreaterThan(2_900);
+  expect(ms!).toBeLessThan(3_400);
 });

@@ -121,6 +121,8 @@ export const problemsEn = {
   'problem.deck-slide': '{file}, deck {n}, slide {slide}: "url" must be a view such as "/trends".',
   'problem.export-nothing': 'There is no chart to export.',
   'problem.export-png': 'The PNG could not be made.',
+  'problem.video-unsupported':
+    'This browser cannot record video (it lacks MediaRecorder with WebM). Try Chrome, Edge or Firefox.',
   'problem.busy-writing':
     'Another tab or window is importing or loading data. Try again when it has finished; nothing was changed.',
   'problem.import-lost':
@@ -281,6 +283,8 @@ export const problemsZh: Record<ProblemKey, string> = {
     '{file}，第 {n} 个演示稿，第 {slide} 张幻灯片："url" 必须是视图，例如 "/trends"。',
   'problem.export-nothing': '没有可导出的图表。',
   'problem.export-png': '无法生成 PNG。',
+  'problem.video-unsupported':
+    '此浏览器无法录制视频（不支持 MediaRecorder 的 WebM 格式）。请改用 Chrome、Edge 或 Firefox。',
   'problem.busy-writing':
     '另一个标签页或窗口正在导入或载入数据。请等它完成后再试；什么都没有改动。',
   'problem.import-lost':

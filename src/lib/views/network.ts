@@ -427,6 +427,9 @@ export function networkExports(input: {
         : '',
       date: formatDay(at),
     }),
+    videoTitle: input.experience
+      ? tr('network.slideExperience', { experience: word('experience', input.experience) })
+      : tr('network.slide'),
     source: input.source,
     nodes: (place: (id: string) => [number, number] | null) =>
       networkNodesCsv(

@@ -1,3 +1,6 @@
+/** How long playback of the whole span takes at 1×, ms (a video of it lasts this over its speed). */
+export const PLAYBACK_MS = 12_000;
+
 /**
  * The network's playback clock. It plays the whole span in 12 s at 1×, continuously; with
  * reduced motion it steps from event to event instead. While it plays, `time` is the clock;
@@ -41,7 +44,7 @@ export class Playback {
     let last = performance.now();
     const tick = (now: number) => {
       if (!this.playing) return;
-      t += ((end - start) / 12_000) * (now - last) * this.speed;
+      t += ((end - start) / PLAYBACK_MS) * (now - last) * this.speed;
       last = now;
       if (t >= end) return this.#finish();
       this.time = t;
