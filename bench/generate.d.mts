@@ -4,3 +4,5 @@ export function generateProduction(rows: number, seed?: number): Uint8Array;
 export function rng(seed: number): () => number;
 /** The same rows as an .xlsx workbook of one sheet. */
 export function generateProductionXlsx(rows: number, seed?: number): Uint8Array;
+/** An exchanges CSV of `edges` exchanges among `nodes` factories, the same for the same seed. */
+export function generateExchanges(nodes: number, edges: number, seed?: number): Uint8Array;

@@ -132,3 +132,32 @@ export function generateProductionXlsx(rows, seed = 1956) {
 if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(generateProduction(Number(process.argv[2] ?? 1000)));
 }
+
+const TOPICS = ['quality', 'technique', 'management', 'welfare'];
+
+/**
+ * An exchanges CSV of `edges` exchanges among `nodes` factories (w0…), as UTF-8 bytes, the same
+ * for the same seed: teachers skewed towards a few prolific ones, as in real exchange networks,
+ * 20 experiences, four topics, dates over 1955–1958, and one in three with an adoption day a
+ * few weeks after the exchange.
+ */
+export function generateExchanges(nodes, edges, seed = 1956) {
+  const rand = rng(seed);
+  const day0 = Date.UTC(1955, 0, 1);
+  const lines = ['date,source_factory,target_factory,experience,topic,adopted_on'];
+  while (lines.length <= edges) {
+    const s = Math.floor(rand() ** 2 * nodes);
+    const t = Math.floor(rand() * nodes);
+    if (s === t) continue;
+    const d = day0 + Math.floor(rand() * 1460) * 86_400_000;
+    const date = new Date(d).toISOString().slice(0, 10);
+    const adopted =
+      rand() < 1 / 3
+        ? new Date(d + Math.floor(rand() * 40) * 86_400_000).toISOString().slice(0, 10)
+        : '';
+    lines.push(
+      `${date},w${s},w${t},Method ${Math.floor(rand() * 20)},${TOPICS[Math.floor(rand() * 4)]},${adopted}`,
+    );
+  }
+  return new TextEncoder().encode(lines.join('\n') + '\n');
+}
