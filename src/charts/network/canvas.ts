@@ -227,6 +227,10 @@ export function rasterCovers(
   return left >= -margin && top >= -margin && right <= width + margin && bottom <= height + margin;
 }
 
+/** How long one slice of a raster may draw, ms, and how many edges it draws between looks at the clock. */
+const SLICE_MS = 24;
+const EDGE_SLICE = 1000;
+
 /**
  * The canvas renderer for large graphs. Rasterising thousands of edges takes far
  * longer than a frame on a slow machine, so the scene is rasterised once into an
@@ -257,7 +261,7 @@ export class NetworkRenderer {
   /** A new scene (data, visibility or positions changed): the next frame rasterises it. */
   setScene(scene: Scene): void {
     this.scene = scene;
-    this.rasterView = null;
+    this.stale = true;
     const n = scene.nodes.length;
     this.outStart = new Int32Array(n + 1);
     for (const e of scene.edges) this.outStart[e.s + 1]++;
@@ -295,6 +299,7 @@ export class NetworkRenderer {
     if (canvas.height !== h) canvas.height = h;
     const margin = this.margin(view);
     const fresh =
+      !this.stale &&
       this.rasterView !== null &&
       this.last?.view.dpr === view.dpr &&
       this.last.view.width === view.width &&
@@ -317,35 +322,87 @@ export class NetworkRenderer {
     this.blit();
   }
 
-  /** Stops a pending settle (the canvas is going away). */
+  /** Stops a pending settle and any raster under way (the canvas is going away). */
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.sliceTimer);
+    this.job++;
   }
 
   private margin(view: DrawView): number {
     return Math.round(Math.max(view.width, view.height) / 4);
   }
 
+  /**
+   * Rasterises the scene at `view` into a fresh offscreen canvas, in slices of edges of about
+   * {@link SLICE_MS} each, the nodes and labels last, so that no slice holds the main thread
+   * long: 50,000 edges take over a second to draw. The first slice runs at once (a small graph
+   * is done in it); the others follow in timeouts, between which input and frames are handled.
+   * Meanwhile frames blit the raster there was (or, the first time, the one being drawn); the
+   * new one replaces it when complete. A new raster cancels one under way.
+   */
   private rasterise(view: DrawView): void {
     const m = this.margin(view);
     const w = Math.round((view.width + 2 * m) * view.dpr);
     const h = Math.round((view.height + 2 * m) * view.dpr);
-    if (!this.raster || this.raster.width !== w || this.raster.height !== h) {
-      this.raster =
-        typeof OffscreenCanvas === 'function'
-          ? new OffscreenCanvas(w, h)
-          : Object.assign(document.createElement('canvas'), { width: w, height: h });
-    }
-    const ctx = this.raster.getContext('2d') as CanvasRenderingContext2D;
+    const target = this.spareCanvas(w, h);
+    const ctx = target.getContext('2d') as CanvasRenderingContext2D;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, w, h);
     const { nodes, edges, xy } = this.scene!;
-    drawNetwork(ctx, nodes, edges, xy, {
+    const at: DrawView = {
       ...view,
       x: view.x + m,
       y: view.y + m,
       width: view.width + 2 * m,
       height: view.height + 2 * m,
-    });
-    this.rasterView = { k: view.k, x: view.x, y: view.y };
+    };
+    const rasterView = { k: view.k, x: view.x, y: view.y };
+    this.stale = false;
+    const job = ++this.job;
+    clearTimeout(this.sliceTimer);
+    if (!this.raster) [this.raster, this.rasterView] = [target, rasterView];
+    let next = 0;
+    const allNodes = Array.from(nodes.keys());
+    const slice = () => {
+      if (job !== this.job) return;
+      const start = performance.now();
+      while (next < edges.length && performance.now() - start < SLICE_MS) {
+        const end = Math.min(edges.length, next + EDGE_SLICE);
+        const list = Array.from({ length: end - next }, (_, i) => next + i);
+        drawNetwork(ctx, nodes, edges, xy, at, { nodes: [], edges: list });
+        next = end;
+      }
+      if (next < edges.length) {
+        this.sliceTimer = setTimeout(slice, 0);
+        return;
+      }
+      drawNetwork(ctx, nodes, edges, xy, at, { nodes: allNodes, edges: [] });
+      this.spare = this.raster === target ? null : this.raster;
+      [this.raster, this.rasterView] = [target, rasterView];
+      if (this.last) this.blit();
+    };
+    slice();
+  }
+
+  private job = 0;
+  /** The scene changed since the raster on show was begun. */
+  private stale = true;
+  private sliceTimer: ReturnType<typeof setTimeout> | undefined;
+  private spare: HTMLCanvasElement | OffscreenCanvas | null = null;
+
+  /** A canvas of this size to draw the next raster into: not the one on show. */
+  private spareCanvas(w: number, h: number): HTMLCanvasElement | OffscreenCanvas {
+    let c = this.spare;
+    this.spare = null;
+    if (!c || c === this.raster) c = null;
+    if (c && (c.width !== w || c.height !== h)) [c.width, c.height] = [w, h];
+    return (
+      c ??
+      (typeof OffscreenCanvas === 'function'
+        ? new OffscreenCanvas(w, h)
+        : Object.assign(document.createElement('canvas'), { width: w, height: h }))
+    );
   }
 
   private blit(): void {

@@ -170,6 +170,8 @@ const pairKey = (e: { source: string; target: string }) => `${e.source}\u0001${e
  */
 export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: SceneEdge[] } {
   const { full, metrics, factories, size, at } = input;
+  // Edge titles are the SVG graph's tooltips; the canvas of a large graph has none.
+  const titled = full.nodes.length <= BIG_GRAPH;
   const taught = outDegrees(input.shown);
   const value = (id: string) =>
     size === 'out' ? (taught.get(id) ?? 0) : sizeValue(size, metrics.get(id), factories.get(id));
@@ -196,7 +198,7 @@ export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: Sc
       color: EDGE_INK,
       dash: input.topicDash.get(s?.topic ?? e.topic ?? '') ?? OTHER_DASH,
       visible: !!s && dayTime(s.first) <= at,
-      title: s ? input.edgeTitle(s) : '',
+      title: s && titled ? input.edgeTitle(s) : '',
     };
   });
   return { nodes, edges };
