@@ -271,6 +271,23 @@ test('the factories table ranks reach forward in time beside static reach, PageR
   expect(ranks.map(Number)).toEqual([...ranks.map(Number)].sort((a, b) => b - a));
   await expect(first.locator('td').nth(5)).toHaveText(ranks[0]);
 
+  // Each experience's cascade: its size, depth, structural virality and time to half.
+  const cascades = page.getByRole('region', { name: 'Factory metrics' }).locator('table').nth(1);
+  expect(await cascades.locator('thead th').allTextContents()).toEqual([
+    'Experience',
+    'Origin',
+    'Adopters',
+    'Generations',
+    'Virality',
+    'Days to half',
+  ]);
+  const keyDefect = cascades.locator('tbody tr', { hasText: KEY_DEFECT });
+  await expect(keyDefect.locator('td').nth(2)).toHaveText('7');
+  const virality = Number(await keyDefect.locator('td').nth(4).textContent());
+  // Guangming taught six itself and one learned at second hand: a broadcast, near 2.
+  expect(virality).toBeGreaterThan(1.5);
+  expect(virality).toBeLessThan(2.5);
+
   // The panel says what reach means, in one sentence, per experience too.
   await zhenya.getByRole('button').click();
   const panel = page.getByRole('complementary', { name: 'Factory: Zhenya Silk Factory' });

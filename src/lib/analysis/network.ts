@@ -225,6 +225,12 @@ export interface ExperienceMetrics {
   depth: number;
   /** Days from the origin date until half of the final adopters (rounded up) had adopted it. */
   daysToHalf: number | null;
+  /**
+   * Structural virality (Goel et al. 2016): the mean distance between two factories of its
+   * diffusion tree, the origin included; null with no adopter. Near 1–2 when one source taught
+   * everyone (a broadcast), larger the more it passed from factory to factory.
+   */
+  virality: number | null;
   /** The diffusion tree: the origin first, then the adopters by adoption day. */
   tree: Adopter[];
 }
@@ -273,6 +279,7 @@ export function experienceMetrics(exchanges: readonly ExchangeRecord[]): Experie
       adopters: adopters.length,
       depth: Math.max(0, ...tree.map((t) => t.generation)),
       daysToHalf: half ? daysBetween(dayTime(originDate), dayTime(adopters[half - 1].day)) : null,
+      virality: structuralVirality(treeRows(tree)),
       tree,
     });
   }
@@ -323,6 +330,30 @@ export function treeRows(tree: readonly Adopter[]): Adopter[] {
   walk(tree[0], 0);
   for (const a of tree.slice(1)) if (!seen.has(a.factory_id)) walk(a, 1);
   return out;
+}
+
+/**
+ * The mean distance between two nodes of a tree given as {@link treeRows} rows (depth first,
+ * each row's `generation` its depth): the Wiener index, Σ over edges of s·(n − s) for the s
+ * nodes below each edge, over the n(n − 1)/2 pairs. O(n). Null under two nodes.
+ */
+export function structuralVirality(rows: readonly Adopter[]): number | null {
+  const n = rows.length;
+  if (n < 2) return null;
+  // Depth first: a row's subtree is the rows after it, until one at its depth or shallower.
+  const size = new Array<number>(n).fill(1);
+  const open: number[] = [];
+  for (let i = 0; i <= n; i++) {
+    const depth = i < n ? rows[i].generation : -1;
+    while (open.length && rows[open[open.length - 1]].generation >= depth) {
+      const done = open.pop()!;
+      if (open.length) size[open[open.length - 1]] += size[done];
+    }
+    if (i < n) open.push(i);
+  }
+  let wiener = 0;
+  for (let i = 1; i < n; i++) wiener += size[i] * (n - size[i]);
+  return wiener / ((n * (n - 1)) / 2);
 }
 
 /**

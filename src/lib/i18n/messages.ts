@@ -362,8 +362,9 @@ export const en = {
   'network.col.adopters': 'Adopters',
   'network.col.generations': 'Generations',
   'network.col.daysToHalf': 'Days to half',
+  'network.col.virality': 'Virality',
   'network.experienceNote':
-    'Generations: the longest chain of learning from the origin. Days to half: from the first exchange until half of the final adopters had adopted. Click an experience for its diffusion tree.',
+    'Adopters: the size of its cascade. Generations: the longest chain of learning from the origin. Virality: structural virality (Goel et al. 2016), the mean distance between two factories of its diffusion tree: near 1–2 when the origin taught everyone itself, larger the more it passed from factory to factory. Days to half: from the first exchange until half of the final adopters had adopted. Click an experience for its diffusion tree.',
   'network.layingOut': 'Laying out…',
   'tree.node': '{name}, generation {generation}, {day}',
   'tree.adopted': 'adopted {day}',
@@ -1082,8 +1083,9 @@ export const zh: Record<MessageKey, string> = {
   'network.col.adopters': '采用工厂数',
   'network.col.generations': '代数',
   'network.col.daysToHalf': '过半天数',
+  'network.col.virality': '结构传播度',
   'network.experienceNote':
-    '代数：从来源出发最长的学习链。过半天数：从第一次交流到最终采用工厂过半所用的天数。点击经验可看它的传播树。',
+    '采用工厂数：传播的规模。代数：从来源出发最长的学习链。结构传播度（Goel 等，2016）：传播树中任意两家工厂之间的平均距离；来源亲自传给所有工厂时接近 1–2，越是一家传一家越大。过半天数：从第一次交流到最终采用工厂过半所用的天数。点击经验可看它的传播树。',
   'network.layingOut': '正在布局…',
   'tree.node': '{name}，第 {generation} 代，{day}',
   'tree.adopted': '{day} 采用',

@@ -6,6 +6,7 @@ import {
   factoryMetrics,
   filterExchanges,
   networkMetrics,
+  structuralVirality,
   treeRows,
   adoptionTimes,
 } from '../../../src/lib/analysis/network';
@@ -234,5 +235,39 @@ describe('treeRows and adoptionTimes', () => {
     const when = adoptionTimes(list, experienceMetrics(list));
     expect(when.get('o')).toBe(Date.UTC(1956, 0, 1));
     expect(when.get('a')).toBe(Date.UTC(1956, 2, 1));
+  });
+});
+
+describe('structural virality', () => {
+  const rows = (...depths: number[]) =>
+    depths.map((generation, i) => ({
+      factory_id: `f${i}`,
+      parent: null,
+      generation,
+      day: '1956-01-01',
+    }));
+  it('is the mean distance between two nodes of the tree', () => {
+    // A broadcast: the origin and three it taught. 3 pairs at 1, 3 at 2: 9 / 6.
+    expect(structuralVirality(rows(0, 1, 1, 1))).toBeCloseTo(1.5, 12);
+    // A chain of four: 1+2+3+1+2+1 = 10 over 6 pairs.
+    expect(structuralVirality(rows(0, 1, 2, 3))).toBeCloseTo(10 / 6, 12);
+    // Two branches of two, o-a-b and o-c-d: o 1,2,1,2; a 1,2,3; b 3,4; c 1: 20 over 10 pairs.
+    expect(structuralVirality(rows(0, 1, 2, 1, 2))).toBeCloseTo(2, 12);
+    expect(structuralVirality(rows(0))).toBeNull();
+  });
+
+  it('is reported per experience, a chain above a broadcast', () => {
+    const [chain] = experienceMetrics([
+      ex('o', 'a', '1956-01-01', 'x'),
+      ex('a', 'b', '1956-02-01', 'x'),
+      ex('b', 'c', '1956-03-01', 'x'),
+    ]);
+    const [broadcast] = experienceMetrics([
+      ex('o', 'a', '1956-01-01', 'y'),
+      ex('o', 'b', '1956-02-01', 'y'),
+      ex('o', 'c', '1956-03-01', 'y'),
+    ]);
+    expect(chain.virality).toBeCloseTo(10 / 6, 12);
+    expect(broadcast.virality).toBeCloseTo(1.5, 12);
   });
 });
