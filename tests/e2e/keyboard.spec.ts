@@ -4,7 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openWithSample } from './helpers';
 
 /** Presses Tab until `target` has the focus: it fails if Tab never reaches it. */
-async function tabTo(page: Page, target: Locator, most = 80) {
+async function tabTo(page: Page, target: Locator, most = 160) {
   const handle = await target.elementHandle();
   for (let i = 0; i < most; i++) {
     await page.keyboard.press('Tab');
