@@ -204,6 +204,34 @@ export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: Sc
   return { nodes, edges };
 }
 
+/** How many factories had adopted by `time` (ms), from the adoption curve's steps. */
+export const adoptedBy = (curve: readonly [string, number][], time: number): number =>
+  curve.filter(([d]) => dayTime(d) <= time).at(-1)?.[1] ?? 0;
+
+/** "Adopted: 7 of 13 factories by Oct 23, 1956", as the video's frames say it. */
+export const adoptedCaption = (now: number, total: number, time: number, tr: Translate): string =>
+  `${tr('network.adopted')} ${tr('network.adoptedCount', { now, total })} ${tr('network.adoptedBy', { date: formatDay(time) })}`;
+
+/** The graph's accessible summary: what it shows, of which experience, up to when, how many adopted. */
+export function networkSummary(
+  scene: { nodes: readonly { visible: boolean }[]; edges: readonly { visible: boolean }[] },
+  experience: string,
+  at: number,
+  span: { end: number },
+  adopters: { now: number; total: number; tr: Translate },
+): string {
+  const { tr } = adopters;
+  return (
+    tr('network.summary', {
+      links: scene.edges.filter((e) => e.visible).length,
+      factories: scene.nodes.filter((n) => n.visible).length,
+    }) +
+    (experience ? tr('network.summaryExperience', { experience }) : '') +
+    (at < span.end ? tr('network.summaryAt', { date: formatDay(at) }) : '') +
+    tr('network.summaryAdopters', { now: adopters.now, total: adopters.total })
+  );
+}
+
 /** How many communities get a colour of their own; smaller ones are grey. */
 export const COMMUNITY_COLOURS = 8;
 

@@ -17,6 +17,9 @@ import {
   viewedAt,
   type SceneInput,
   EDGE_INK,
+  adoptedBy,
+  adoptedCaption,
+  networkSummary,
   OTHER_DASH,
   networkColors,
 } from '../../../src/lib/views/network';
@@ -288,5 +291,37 @@ describe('alignLayout: positions follow node ids', () => {
   it('draws nothing from a stale layout that lacks a node, rather than another node’s place', () => {
     expect(alignLayout(layout, nodes('zhenya', 'xinsu', 'dongwu'))).toBeNull();
     expect(alignLayout(null, nodes('zhenya'))).toBeNull();
+  });
+});
+
+describe('adoptedBy, adoptedCaption and networkSummary', () => {
+  const curve: [string, number][] = [
+    ['1956-03-01', 1],
+    ['1956-06-01', 3],
+  ];
+  const tr = ((key: string, p: Record<string, unknown> = {}) =>
+    `${key}${JSON.stringify(p)}`) as unknown as Parameters<typeof adoptedCaption>[3];
+  it('counts adopters by a date from the curve’s steps', () => {
+    expect(adoptedBy(curve, dayTime('1956-02-01'))).toBe(0);
+    expect(adoptedBy(curve, dayTime('1956-03-01'))).toBe(1);
+    expect(adoptedBy(curve, dayTime('1957-01-01'))).toBe(3);
+    expect(adoptedCaption(3, 5, dayTime('1957-01-01'), tr)).toContain('{"now":3,"total":5}');
+  });
+  it('says what the graph shows, and names the date only before the end', () => {
+    const scene = {
+      nodes: [{ visible: true }, { visible: false }],
+      edges: [{ visible: true }, { visible: true }, { visible: false }],
+    };
+    const end = { end: dayTime('1957-01-01') };
+    const full = networkSummary(scene, '', end.end, end, { now: 3, total: 3, tr });
+    expect(full).toContain('network.summary{"links":2,"factories":1}');
+    expect(full).not.toContain('network.summaryAt');
+    const early = networkSummary(scene, 'Warp', dayTime('1956-05-01'), end, {
+      now: 1,
+      total: 3,
+      tr,
+    });
+    expect(early).toContain('network.summaryExperience{"experience":"Warp"}');
+    expect(early).toContain('network.summaryAt');
   });
 });
