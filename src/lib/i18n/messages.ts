@@ -1018,7 +1018,7 @@ export const zh: Record<MessageKey, string> = {
   'network.relayout': '重新布局',
   'network.relayoutTitle': '忘掉各工厂原来的位置、取消所有固定，重新布局',
   'network.caption':
-    '节点大小：{size}；颜色：{colour}；箭头：谁传授给谁，颜色表示主题，越粗交流越多。',
+    '节点大小：{size}；填充：{colour}；箭头：谁传授给谁，线型表示主题，越粗交流越多。',
   'network.communities': '{n} 个社群（Louvain），模块度 {q}：{strength}。',
   'network.communities.strong': '工厂主要在各自社群内交流',
   'network.communities.weak': '社群划分不明显',

@@ -49,12 +49,12 @@ export async function recordCanvas(
     };
     frame();
   });
-  // Hold the last frame a moment, so it is in the file.
+  // Hold the last frame a moment, so it is in the file; the video lasts until then.
   if (!cancelled) await new Promise((r) => setTimeout(r, 1000 / fps + 50));
+  const elapsed = performance.now() - started;
   recorder.stop();
   await stopped;
   for (const track of stream.getTracks()) track.stop();
   if (cancelled) throw new DOMException('Recording cancelled', 'AbortError');
-  const elapsed = performance.now() - started;
   return fixWebmDuration(new Blob(chunks, { type: 'video/webm' }), elapsed, { logger: false });
 }
