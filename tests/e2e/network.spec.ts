@@ -246,6 +246,9 @@ test('the factories table ranks reach forward in time beside static reach, PageR
 }) => {
   await openNetwork(page);
   const table = page.getByRole('region', { name: 'Factory metrics' }).locator('table').first();
+  // The metrics come from a worker: wait for the table.
+  await expect(table.locator('thead th')).toHaveCount(10);
+  await expect(table.locator('tbody tr')).toHaveCount(15);
   const headers = await table.locator('thead th').allTextContents();
   expect(headers.map((h) => h.replace(/ [▼▲]$/, ''))).toEqual([
     'Factory',
@@ -273,6 +276,7 @@ test('the factories table ranks reach forward in time beside static reach, PageR
 
   // Each experience's cascade: its size, depth, structural virality and time to half.
   const cascades = page.getByRole('region', { name: 'Factory metrics' }).locator('table').nth(1);
+  await expect(cascades.locator('thead th')).toHaveCount(6);
   expect(await cascades.locator('thead th').allTextContents()).toEqual([
     'Experience',
     'Origin',
