@@ -19,7 +19,7 @@ import type { DrawEdge, DrawNode } from '../../charts/network/canvas';
 import type { LayoutInput } from '../../charts/network/layout';
 import { seeded } from '../random';
 import { networkEdgesCsv, networkNodesCsv } from '../share/chartCsv';
-import { formatDay } from '../format';
+import { formatDay, formatInt } from '../format';
 import type { Translate } from '../i18n/translate';
 
 /** Grey for what has no category: a factory without an industry, an edge without a topic. */
@@ -204,6 +204,22 @@ export function networkScene(input: SceneInput): { nodes: SceneNode[]; edges: Sc
   return { nodes, edges };
 }
 
+/** An edge's tooltip: who taught whom, how often, from when, which experiences. */
+export function edgeTitle(
+  s: GraphEdge,
+  label: (id: string) => string,
+  experience: (e: string) => string,
+  tr: Translate,
+): string {
+  return tr(s.count === 1 ? 'network.edgeTitle' : 'network.edgeTitleMany', {
+    source: label(s.source),
+    target: label(s.target),
+    n: formatInt(s.count),
+    date: formatDay(s.first),
+    experiences: s.experiences.map(experience).join('; '),
+  });
+}
+
 /** How many factories had adopted by `time` (ms), from the adoption curve's steps. */
 export const adoptedBy = (curve: readonly [string, number][], time: number): number =>
   curve.filter(([d]) => dayTime(d) <= time).at(-1)?.[1] ?? 0;
@@ -276,13 +292,12 @@ export function nodeColours(
  * before stays where it was (fixed), and a new one starts at the mean of its kept neighbours
  * (or, with none, on a ring just outside the graph), nudged apart by a seeded offset, for a
  * short settle. When most factories are new, the rest are laid out in full around the kept.
- * `placed` holds the positions when every node is kept or pinned: nothing needs laying out.
  */
 export function layoutInput(
   full: { nodes: readonly string[]; edges: readonly GraphEdge[] },
   pins: Readonly<Record<string, [number, number]>>,
   kept: ReadonlyMap<string, readonly [number, number]> = new Map(),
-): LayoutInput & { placed: Float64Array | null } {
+): LayoutInput {
   const big = full.nodes.length > BIG_GRAPH;
   const radius = big ? 4 : 16;
   const links = full.edges.map((e) => ({ source: e.source, target: e.target }));
@@ -295,7 +310,6 @@ export function layoutInput(
         ...(pins[id] ? { fx: pins[id][0], fy: pins[id][1] } : {}),
       })),
       links,
-      placed: null,
     };
   const neighbours = new Map<string, string[]>();
   for (const e of full.edges)
@@ -336,8 +350,6 @@ export function layoutInput(
     nodes,
     links,
     settle: known >= full.nodes.length / 2,
-    placed:
-      known === full.nodes.length ? Float64Array.from(nodes.flatMap((n) => [n.fx!, n.fy!])) : null,
   };
 }
 
